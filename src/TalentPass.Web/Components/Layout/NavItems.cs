@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using TalentPass.SharedKernel;
+
+namespace TalentPass.Web.Components.Layout;
+
+/// <summary>The main navigation: what each role works with. Pages enforce access themselves; this only shows the way.</summary>
+internal static class NavItems
+{
+    private static readonly string[] RegistryReaders =
+        [Roles.TalentOffice, Roles.BigDataBureau, Roles.Department, Roles.Operator, Roles.EnterpriseContact];
+
+    private static readonly NavItem[] Items =
+    [
+        new("/me", "我的人才码", "My talent pass", [Roles.Talent]),
+        new("/me/profile", "我的资料", "My profile", [Roles.Talent]),
+        new("/talents", "人才库", "Talents", RegistryReaders),
+        new("/change-requests", "变更审核", "Change requests", [Roles.TalentOffice]),
+        new("/enterprises", "企业", "Enterprises", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Operator, Roles.EnterpriseContact]),
+        new("/organisations", "组织机构", "Organisations", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Department]),
+        new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
+        new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
+    ];
+
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
+}
+
+internal sealed record NavItem(string Href, string Zh, string En, string[] Roles);
