@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,9 @@ namespace TalentPass.Cli;
 /// </summary>
 internal static class CliHost
 {
+    /// <summary>Extra settings layered over the configuration (tests point the CLI at their database).</summary>
+    public static IReadOnlyDictionary<string, string?>? Overrides { get; set; }
+
     public static IHost Build()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -20,6 +24,11 @@ internal static class CliHost
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        if (Overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(Overrides);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddTalentPassCore(builder.Configuration, ModuleCatalog.All, forWeb: false);

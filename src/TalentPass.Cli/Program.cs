@@ -1,7 +1,18 @@
 using System.CommandLine;
 using TalentPass.Cli.Commands.Database;
 
-var root = new RootCommand("TalentPass command-line tool: migrations, demo data, imports and admin chores.");
-root.Subcommands.Add(MigrateCommand.Create());
-root.Subcommands.Add(SeedDemoCommand.Create());
-return await root.Parse(args).InvokeAsync();
+namespace TalentPass.Cli;
+
+internal static class CliProgram
+{
+    public static async Task<int> Main(string[] args) => await BuildRoot().Parse(args).InvokeAsync();
+
+    /// <summary>The command tree; tests invoke it in process.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("TalentPass command-line tool: migrations, demo data, imports and admin chores.");
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(SeedDemoCommand.Create());
+        return root;
+    }
+}
