@@ -23,8 +23,11 @@ public sealed class SchemaMatchesModelTests(TalentPassFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var database = await ReadDatabaseAsync(scope.ServiceProvider, ct);
 
+        var contexts = ModuleDbContextTypes(scope.ServiceProvider);
+        contexts.ShouldNotBeEmpty("No DbContext found in the module assemblies: nothing would be compared.");
+
         var differences = new List<string>();
-        foreach (var type in ModuleDbContextTypes(scope.ServiceProvider))
+        foreach (var type in contexts)
         {
             if (scope.ServiceProvider.GetService(type) is not DbContext context)
             {
