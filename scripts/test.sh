@@ -89,8 +89,8 @@ as_root() {
 # ---------------------------------------------------------------------------------------------------------------
 pg_bin() {
   local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-  [[ -n "$dir" && -x "$dir/initdb" && -x "$dir/pg_ctl" ]] && echo "$dir"
+  dir="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" ]]; then echo "$dir"; fi
 }
 
 missing_packages() {
@@ -157,6 +157,7 @@ start_postgres() {
   fi
   local bin port password dir run=()
   bin="$(pg_bin)"
+  [[ -n "$bin" ]] || { echo "PostgreSQL's initdb/pg_ctl not found under /usr/lib/postgresql/*/bin" >&2; return 1; }
   port="${TALENTPASS_TEST_PG_PORT:-55432}"
   while port_in_use "$port"; do port=$((port + 1)); done
   password="tp-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
@@ -172,13 +173,13 @@ start_postgres() {
   "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" --auth=scram-sha-256 \
     --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$LOGS/postgres-initdb.log" 2>&1 || {
     cat "$LOGS/postgres-initdb.log" >&2
-    exit 1
+    return 1
   }
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
     start >/dev/null || {
     cat "$dir/postgres.log" >&2
-    exit 1
+    return 1
   }
   CLEANUP+=("cp '$dir/postgres.log' '$LOGS/postgres.log'; ${run[*]+${run[*]}} '$bin/pg_ctl' -D '$dir/data' -m immediate -w stop >/dev/null 2>&1")
   export TALENTPASS_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Include Error Detail=true"
@@ -277,9 +278,14 @@ fi
 if wants postgres; then
   header "integration tests on PostgreSQL"
   started=$(now)
-  start_postgres
-  TIMINGS+=("$(printf '%-14s %5ss' postgres-start $(($(now) - started)))")
-  run_tests postgres tests/TalentPass.IntegrationTests TALENTPASS_TEST_PROVIDER=postgres "TALENTPASS_TEST_PG=$TALENTPASS_TEST_PG"
+  if start_postgres; then
+    TIMINGS+=("$(printf '%-14s %5ss' postgres-start $(($(now) - started)))")
+    run_tests postgres tests/TalentPass.IntegrationTests TALENTPASS_TEST_PROVIDER=postgres "TALENTPASS_TEST_PG=$TALENTPASS_TEST_PG"
+  else
+    FAILED=$((FAILED + 1))
+    FAILED_STAGES+=(postgres)
+    NOTES+=("postgres: the private PostgreSQL cluster did not start - counted as 1 failure, see above")
+  fi
 fi
 
 if wants browser; then
