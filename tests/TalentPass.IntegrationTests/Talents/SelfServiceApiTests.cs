@@ -34,7 +34,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     public async Task GetMyProfile_Talent_OwnRecordMasked()
     {
         var name = TalentsApi.UniqueName();
-        var (talent, id) = await TalentsApi.TalentWithAccountAsync(factory, name);
+        var (talent, id, _) = await TalentsApi.TalentWithAccountAsync(factory, name);
 
         var profile = await MyProfileAsync(talent);
 
@@ -47,7 +47,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     [Fact]
     public async Task GetMyProfile_Unmask_ClearValuesAndAudited()
     {
-        var (talent, id) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, id, _) = await TalentsApi.TalentWithAccountAsync(factory);
 
         var profile = await (await talent.GetAsync(new Uri("/api/v1/me/profile?unmask=true", UriKind.Relative), Ct)).ReadJsonAsync();
         var audit = await (await (await factory.CreateClientAsAsync("demo-auditor"))
@@ -75,7 +75,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     [Fact]
     public async Task UpdateMyProfile_UnverifiedField_AppliedAtOnceAsSelfDeclared()
     {
-        var (talent, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
 
         var response = await talent.PutAsJsonAsync("/api/v1/me/profile", new { educationMajor = "物理学", honours = new[] { "优秀青年奖", "创新奖" } }, Ct);
         var profile = await MyProfileAsync(talent);
@@ -91,7 +91,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     [Fact]
     public async Task UpdateMyProfile_VerifiedField_ChangeRequestThenApprovalAppliesAndVerifies()
     {
-        var (talent, id) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, id, _) = await TalentsApi.TalentWithAccountAsync(factory);
         var office = await factory.CreateClientAsAsync("demo-talentoffice");
 
         var response = await talent.PutAsJsonAsync("/api/v1/me/profile", new { educationSchool = "河南大学" }, Ct);
@@ -118,7 +118,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     [Fact]
     public async Task RejectChangeRequest_ReasonRequired_ThenRejectedAndValueKept()
     {
-        var (talent, id) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, id, _) = await TalentsApi.TalentWithAccountAsync(factory);
         var office = await factory.CreateClientAsAsync("demo-talentoffice");
         await talent.PutAsJsonAsync("/api/v1/me/profile", new { phone = "13900000000" }, Ct); // entered by the talent office: verified
         var requestId = await PendingRequestIdAsync(office, id, "phone");
@@ -140,7 +140,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     [Fact]
     public async Task UpdateMyProfile_InvalidValues_400AndNothingChanged()
     {
-        var (talent, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
         var before = await MyProfileAsync(talent);
 
         var response = await talent.PutAsJsonAsync("/api/v1/me/profile", new { educationMajor = "化学", educationGraduationYear = 1800, name = "" }, Ct);
@@ -156,7 +156,7 @@ public sealed class SelfServiceApiTests(TalentPassFactory factory)
     [Fact]
     public async Task UpdateMyProfile_StaleVersion_409VersionConflict()
     {
-        var (talent, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
 
         var response = await talent.PutAsJsonAsync("/api/v1/me/profile", new { educationMajor = "化学", version = 1 }, Ct);
 

@@ -63,16 +63,16 @@ internal static class TalentsApi
 
     /// <summary>
     /// A fresh talent with its own sign-in account; the given fields are registered by the talent office
-    /// (so they are verified). Returns the talent's bearer client and id.
+    /// (so they are verified). Returns the talent's bearer client, talent id and username.
     /// </summary>
-    public static async Task<(HttpClient Client, Guid TalentId)> TalentWithAccountAsync(TalentPassFactory factory, string? name = null)
+    public static async Task<(HttpClient Client, Guid TalentId, string Username)> TalentWithAccountAsync(TalentPassFactory factory, string? name = null)
     {
         var office = await factory.CreateClientAsAsync("demo-talentoffice");
         var username = IdentityApi.UniqueName("tal");
         var account = await IdentityApi.CreateAccountAsync(office, username, [Roles.Talent], null);
         var id = await RegisterAsync(office, name ?? UniqueName(), level: "e", accountId: account.GetProperty("id").GetGuid());
         var client = await factory.CreateClientAsAsync(username, IdentityApi.StrongPassword);
-        return (client, id);
+        return (client, id, username);
     }
 
     public static async Task<Guid> OrganisationIdAsync(TalentPassFactory factory, string code) =>
