@@ -168,20 +168,24 @@ start_postgres() {
     run=(runuser -u postgres --)
   fi
   CLEANUP+=("rm -rf '$dir'")
+  cd "$dir" # the postgres user may not be able to enter the checkout (e.g. under /root)
   printf '%s\n' "$password" >"$dir/pwfile"
   [[ ${#run[@]} -gt 0 ]] && chown postgres: "$dir/pwfile"
   "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" --auth=scram-sha-256 \
     --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$LOGS/postgres-initdb.log" 2>&1 || {
     cat "$LOGS/postgres-initdb.log" >&2
+    cd "$ROOT"
     return 1
   }
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
     start >/dev/null || {
     cat "$dir/postgres.log" >&2
+    cd "$ROOT"
     return 1
   }
-  CLEANUP+=("cp '$dir/postgres.log' '$LOGS/postgres.log'; ${run[*]+${run[*]}} '$bin/pg_ctl' -D '$dir/data' -m immediate -w stop >/dev/null 2>&1")
+  cd "$ROOT"
+  CLEANUP+=("cp '$dir/postgres.log' '$LOGS/postgres.log'; cd /tmp; ${run[*]+${run[*]}} '$bin/pg_ctl' -D '$dir/data' -m immediate -w stop >/dev/null 2>&1")
   export TALENTPASS_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Include Error Detail=true"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir)"
 }
