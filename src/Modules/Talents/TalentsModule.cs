@@ -43,6 +43,7 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<MyProfileHandler>();
         services.AddScoped<ReviewChangeRequestsHandler>();
         services.AddScoped<EnterprisesHandler>();
+        services.AddScoped<Features.ImportTalents.TalentImporter>();
         services.AddScoped<IDemoSeeder, TalentsDemoSeeder>();
     }
 
