@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# TalentPass test script: everything CI checks, runnable from any directory on a fresh Debian 12 machine (as root,
+# with only the .NET SDK) or on a developer machine that already has everything. Idempotent.
+#
+# Usage: scripts/test.sh [--no-build] [stage ...]
+#   stages (default: all, in this order):
+#     format        dotnet format --verify-no-changes (only in a full run or when named)
+#     unit          tests/TalentPass.UnitTests
+#     architecture  tests/TalentPass.ArchitectureTests
+#     sqlite        tests/TalentPass.IntegrationTests on SQLite
+#     postgres      tests/TalentPass.IntegrationTests on a private, throw-away PostgreSQL cluster
+#     browser       tests/TalentPass.BrowserTests (Playwright + Debian's Chromium against the built web app)
+#   aliases: integration = sqlite + postgres
+#   --no-build    skip restore and build (use the existing Release build)
+#   Restore and build (Release) always run first unless --no-build; a restore, format or build failure stops at
+#   once. A failing test stage does not stop the later ones. The last line is "N passed, N failed[, N skipped]".
+#
+# Installs what is missing with apt-get (postgresql, chromium, fonts-noto-cjk, nodejs/npm) and the npm test tools
+# (tests/tools, npm ci). Environment:
+#   CONFIGURATION=Release            build configuration the tests run against
+#   TALENTPASS_TEST_PG_PORT=55432    first port tried for the private PostgreSQL (the next free one is used)
+#   TALENTPASS_TEST_PG=...           use this PostgreSQL (admin connection string) instead of starting one
+#   TALENTPASS_SCREENSHOTS=1         browser tests also refresh docs/images/*.png
+#   TALENTPASS_NO_INSTALL=1          never call apt-get (fail if something is missing)
+# Results: artifacts/test-results/<stage>.trx, browser failures in artifacts/browser/, logs in artifacts/logs/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CONFIGURATION="${CONFIGURATION:-Release}"
+ARTIFACTS="$ROOT/artifacts"
+RESULTS="$ARTIFACTS/test-results"
+LOGS="$ARTIFACTS/logs"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+export NUGET_XMLDOC_MODE=skip
+# No MSBuild worker nodes or build servers left running after the script (CI waits for its process tree).
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
+ALL_STAGES=(format unit architecture sqlite postgres browser)
+BUILD=1
+STAGES=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    integration) STAGES+=(sqlite postgres) ;;
+    integration-sqlite) STAGES+=(sqlite) ;;
+    integration-postgres) STAGES+=(postgres) ;;
+    format | unit | architecture | sqlite | postgres | browser) STAGES+=("$arg") ;;
+    *) echo "unknown stage or option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+[[ ${#STAGES[@]} -eq 0 ]] && STAGES=("${ALL_STAGES[@]}")
+
+wants() {
+  local s
+  for s in "${STAGES[@]}"; do [[ "$s" == "$1" ]] && return 0; done
+  return 1
+}
+
+header() { printf '\n==> %s\n' "$*"; }
+now() { date +%s; }
+
+TIMINGS=()
+PASSED=0
+FAILED=0
+SKIPPED=0
+FAILED_STAGES=()
+NOTES=()
+CLEANUP=()
+
+cleanup() {
+  local i
+  for ((i = ${#CLEANUP[@]} - 1; i >= 0; i--)); do eval "${CLEANUP[i]}" || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root (or sudo) to run: $*" >&2
+    return 1
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Prerequisites
+# ---------------------------------------------------------------------------------------------------------------
+pg_bin() {
+  local dir
+  dir="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" ]]; then echo "$dir"; fi
+}
+
+missing_packages() {
+  local missing=()
+  if wants postgres && [[ -z "${TALENTPASS_TEST_PG:-}" ]] && [[ -z "$(pg_bin)" ]]; then missing+=(postgresql); fi
+  if wants browser; then
+    command -v chromium >/dev/null || missing+=(chromium)
+    dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-cjk)
+  fi
+  if wants sqlite || wants postgres; then
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+  fi
+  echo "${missing[@]+"${missing[@]}"}"
+}
+
+install_prerequisites() {
+  local missing
+  missing="$(missing_packages)"
+  if [[ -z "$missing" ]]; then
+    echo "Debian packages: all present"
+    return
+  fi
+  if [[ "${TALENTPASS_NO_INSTALL:-0}" == 1 ]]; then
+    echo "missing Debian packages: $missing (TALENTPASS_NO_INSTALL=1, not installing)" >&2
+    exit 1
+  fi
+  echo "installing Debian packages: $missing"
+  # shellcheck disable=SC2086
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >"$LOGS/apt-get.log" 2>&1 || {
+    tail -n 30 "$LOGS/apt-get.log" >&2
+    exit 1
+  }
+  missing="$(missing_packages)"
+  [[ -z "$missing" ]] || { echo "still missing after apt-get: $missing" >&2; exit 1; }
+}
+
+install_npm_tools() {
+  local dir="$ROOT/tests/tools"
+  local stamp="$dir/node_modules/.talentpass-lock"
+  if [[ -f "$stamp" ]] && cmp -s "$stamp" "$dir/package-lock.json"; then
+    echo "npm test tools: up to date"
+    return
+  fi
+  echo "npm test tools: npm ci in tests/tools"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$LOGS/npm-ci.log" 2>&1 || {
+    cat "$LOGS/npm-ci.log" >&2
+    exit 1
+  }
+  cp "$dir/package-lock.json" "$stamp"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Private PostgreSQL cluster (loopback only, fsync off, removed on exit)
+# ---------------------------------------------------------------------------------------------------------------
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_postgres() {
+  if [[ -n "${TALENTPASS_TEST_PG:-}" ]]; then
+    echo "PostgreSQL: using TALENTPASS_TEST_PG"
+    return
+  fi
+  local bin port password dir run=()
+  bin="$(pg_bin)"
+  [[ -n "$bin" ]] || { echo "PostgreSQL's initdb/pg_ctl not found under /usr/lib/postgresql/*/bin" >&2; return 1; }
+  port="${TALENTPASS_TEST_PG_PORT:-55432}"
+  while port_in_use "$port"; do port=$((port + 1)); done
+  password="tp-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  dir="$(mktemp -d /tmp/talentpass-pg.XXXXXX)" # /tmp: the postgres user must be able to reach it
+  if [[ $(id -u) -eq 0 ]]; then
+    # initdb and postgres refuse to run as root: the cluster belongs to the postgres user.
+    chown postgres: "$dir"
+    run=(runuser -u postgres --)
+  fi
+  CLEANUP+=("rm -rf '$dir'")
+  cd "$dir" # the postgres user may not be able to enter the checkout (e.g. under /root)
+  printf '%s\n' "$password" >"$dir/pwfile"
+  [[ ${#run[@]} -gt 0 ]] && chown postgres: "$dir/pwfile"
+  "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" --auth=scram-sha-256 \
+    --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$LOGS/postgres-initdb.log" 2>&1 || {
+    cat "$LOGS/postgres-initdb.log" >&2
+    cd "$ROOT"
+    return 1
+  }
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null || {
+    cat "$dir/postgres.log" >&2
+    cd "$ROOT"
+    return 1
+  }
+  cd "$ROOT"
+  CLEANUP+=("cp '$dir/postgres.log' '$LOGS/postgres.log'; cd /tmp; ${run[*]+${run[*]}} '$bin/pg_ctl' -D '$dir/data' -m immediate -w stop >/dev/null 2>&1")
+  export TALENTPASS_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Include Error Detail=true"
+  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir)"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Test stages
+# ---------------------------------------------------------------------------------------------------------------
+trx_counter() { grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0; }
+
+# run_tests <stage> <project> [VAR=value ...]
+run_tests() {
+  local stage="$1" project="$2"
+  shift 2
+  local trx="$RESULTS/$stage.trx" started status=0 p f s
+  rm -f "$trx"
+  started=$(now)
+  env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo \
+    --logger "trx;LogFileName=$stage.trx" --results-directory "$RESULTS" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$LOGS/$stage.log" || status=$?
+  if [[ -f "$trx" ]]; then
+    p=$(trx_counter "$trx" passed)
+    f=$(($(trx_counter "$trx" failed) + $(trx_counter "$trx" error) + $(trx_counter "$trx" timeout) + $(trx_counter "$trx" aborted)))
+    # Skipped tests are counted in total but not in executed (VSTest leaves notExecuted at 0 for them).
+    s=$(($(trx_counter "$trx" total) - $(trx_counter "$trx" executed)))
+  else
+    p=0 f=0 s=0
+  fi
+  if [[ $status -ne 0 && $f -eq 0 ]]; then
+    # The run itself broke (crash, hang, no tests found): count it as one failure so the summary shows it.
+    f=1
+    NOTES+=("$stage: the test run failed without a failed test (exit $status) - see $LOGS/$stage.log")
+  fi
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+  SKIPPED=$((SKIPPED + s))
+  [[ $f -gt 0 ]] && FAILED_STAGES+=("$stage")
+  TIMINGS+=("$(printf '%-14s %5ss  %4s passed, %s failed, %s skipped' "$stage" $(($(now) - started)) "$p" "$f" "$s")")
+}
+
+# timed <name> <command...>: a step that must succeed; on failure the script stops here.
+timed() {
+  local name="$1" started status=0
+  shift
+  started=$(now)
+  "$@" || status=$?
+  TIMINGS+=("$(printf '%-14s %5ss' "$name" $(($(now) - started)))")
+  if [[ $status -ne 0 ]]; then
+    header "summary"
+    echo "  $name failed (exit $status): no tests were run"
+    echo "0 passed, 1 failed"
+    exit "$status"
+  fi
+}
+
+mkdir -p "$RESULTS" "$LOGS"
+SCRIPT_STARTED=$(now)
+
+header "prerequisites"
+timed prerequisites install_prerequisites
+if wants sqlite || wants postgres; then install_npm_tools; fi
+
+if [[ $BUILD -eq 1 ]]; then
+  # In CI, leave no compiler server behind (it is shared per user, so a developer's machine keeps it).
+  [[ "${CI:-}" == true ]] && CLEANUP+=("dotnet build-server shutdown >/dev/null 2>&1")
+  header "restore"
+  timed restore dotnet restore TalentPass.slnx --nologo
+fi
+
+if wants format; then
+  header "format (dotnet format --verify-no-changes)"
+  timed format dotnet format TalentPass.slnx --verify-no-changes --no-restore
+fi
+
+if [[ $BUILD -eq 1 ]]; then
+  header "build ($CONFIGURATION)"
+  timed build dotnet build TalentPass.slnx -c "$CONFIGURATION" --no-restore --nologo -clp:ErrorsOnly
+fi
+
+if wants unit; then
+  header "unit tests"
+  run_tests unit tests/TalentPass.UnitTests
+fi
+
+if wants architecture; then
+  header "architecture tests"
+  run_tests architecture tests/TalentPass.ArchitectureTests
+fi
+
+if wants sqlite; then
+  header "integration tests on SQLite"
+  run_tests sqlite tests/TalentPass.IntegrationTests TALENTPASS_TEST_PROVIDER=sqlite
+fi
+
+if wants postgres; then
+  header "integration tests on PostgreSQL"
+  started=$(now)
+  if start_postgres; then
+    TIMINGS+=("$(printf '%-14s %5ss' postgres-start $(($(now) - started)))")
+    run_tests postgres tests/TalentPass.IntegrationTests TALENTPASS_TEST_PROVIDER=postgres "TALENTPASS_TEST_PG=$TALENTPASS_TEST_PG"
+  else
+    FAILED=$((FAILED + 1))
+    FAILED_STAGES+=(postgres)
+    NOTES+=("postgres: the private PostgreSQL cluster did not start - counted as 1 failure, see above")
+  fi
+fi
+
+if wants browser; then
+  header "browser tests (Playwright, Debian Chromium)"
+  run_tests browser tests/TalentPass.BrowserTests "TALENTPASS_CHROMIUM=$(command -v chromium)"
+fi
+
+header "summary"
+printf '  %s\n' "${TIMINGS[@]}"
+printf '  %-14s %5ss\n' total $(($(now) - SCRIPT_STARTED))
+for note in "${NOTES[@]+"${NOTES[@]}"}"; do echo "  note: $note"; done
+[[ ${#FAILED_STAGES[@]} -gt 0 ]] && echo "  failed stages: ${FAILED_STAGES[*]} (logs in artifacts/logs/)"
+if [[ $SKIPPED -gt 0 ]]; then
+  echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+else
+  echo "$PASSED passed, $FAILED failed"
+fi
+[[ $FAILED -eq 0 ]]

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using TalentPass.Infrastructure.Http;
+using TalentPass.Modules.Talents.Contracts;
+using TalentPass.Modules.Talents.Domain;
+using TalentPass.Modules.Talents.Features.Access;
+using TalentPass.Modules.Talents.Persistence;
+using TalentPass.SharedKernel;
+
+namespace TalentPass.Modules.Talents.Features.ChangeStatus;
+
+internal sealed record ChangeStatusRequest
+{
+    [Required(ErrorMessage = "必填 / Required.")]
+    [StringLength(12, ErrorMessage = "最多12个字符 / At most 12 characters.")]
+    public string? Status { get; init; }
+
+    [Required(ErrorMessage = "必填 / Required.")]
+    [StringLength(500, ErrorMessage = "最多500个字符 / At most 500 characters.")]
+    public string? Reason { get; init; }
+
+    public int? Version { get; init; }
+}
+
+internal sealed record StatusChanged(Guid Id, string Status, DateTimeOffset ChangedAt, int Version);
+
+/// <summary>Suspend, reactivate or terminate a talent (talent office); termination is final.</summary>
+internal sealed class ChangeStatusHandler(TalentsDbContext db, TalentAccess access, TalentEventPublisher events, TimeProvider clock)
+{
+    public async Task<Result<StatusChanged>> HandleAsync(Guid id, ChangeStatusRequest request, CancellationToken ct)
+    {
+        if (!access.IsTalentOffice)
+        {
+            return Error.Forbidden("auth.forbidden", "Not allowed.");
+        }
+
+        if (RequestValidation.Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var talent = await db.Talents.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (talent is null)
+        {
+            return TalentsErrors.NotFound;
+        }
+
+        if (request.Version is { } version && version != talent.Version)
+        {
+            return TalentsErrors.VersionConflict;
+        }
+
+        var from = talent.Status;
+        var now = clock.GetUtcNow();
+        var changed = talent.ChangeStatus(request.Status!, request.Reason!, now);
+        if (!changed.IsSuccess)
+        {
+            return changed.Error;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TalentsErrors.VersionConflict;
+        }
+
+        await events.PublishAsync(new TalentStatusChanged(talent.Id, from, talent.Status, now), ct);
+        return new StatusChanged(talent.Id, talent.Status, now, talent.Version);
+    }
+
+    public static void Map(RouteGroupBuilder talents)
+    {
+        talents.MapPost("/{id:guid}/status", async Task<Results<Ok<StatusChanged>, ProblemHttpResult>> (Guid id, ChangeStatusRequest request, ChangeStatusHandler handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(id, request, ct);
+                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+            })
+            .WithName("ChangeTalentStatus")
+            .WithSummary("Suspend, reactivate or terminate a talent (talent office)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}
