@@ -1,0 +1,18 @@
+using System.Globalization;
+using TalentPass.Benchmarks;
+
+// Registry benchmark: import rows/s and staff-search latency at scale, on SQLite and PostgreSQL, each beside
+// the limit measured in the same run (raw inserts, raw crypto, bare Kestrel). See benchmarks/README.md.
+var options = RegistryBenchmarkOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(RegistryBenchmarkOptions.Usage);
+    return 2;
+}
+
+var report = await new RegistryBenchmark(options).RunAsync(CancellationToken.None);
+Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
+await File.WriteAllTextAsync(options.Output, report);
+Console.WriteLine(report);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Written to {options.Output}"));
+return 0;
