@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TalentPass.Cli.Commands.Database;
+using TalentPass.Cli.Commands.Talents;
 
 namespace TalentPass.Cli;
 
@@ -13,6 +14,7 @@ internal static class CliProgram
         var root = new RootCommand("TalentPass command-line tool: migrations, demo data, imports and admin chores.");
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedDemoCommand.Create());
+        root.Subcommands.Add(ImportTalentsCommand.Create());
         return root;
     }
 }
