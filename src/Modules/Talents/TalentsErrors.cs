@@ -79,5 +79,15 @@ internal static class TalentsErrors
     public static Error ForField(this Error error, string field) =>
         error with { Fields = new Dictionary<string, string[]> { [field] = [error.Message] } };
 
+    /// <summary>API field names are camelCase (<c>education_school</c> → <c>educationSchool</c>), like the request properties.</summary>
+    public static Error WithJsonFieldNames(this Error error) =>
+        error.Fields is null ? error : error with { Fields = error.Fields.ToDictionary(f => JsonName(f.Key), f => f.Value, StringComparer.Ordinal) };
+
+    public static string JsonName(string key)
+    {
+        var parts = key.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
     private static string ProfileFieldsLabel(string field) => Domain.ProfileFields.Find(field)?.LabelZh ?? field;
 }

@@ -186,9 +186,9 @@ internal sealed class TalentsDemoSeeder(
 
         if (second is not null)
         {
-            db.Enterprises.Add(MakeEnterprise(second.Id, "91410100MA9GH2KQ3", "李思雨", new DateOnly(2019, 4, 2), "人工智能", null, now,
-                [("工业视觉质检平台", "面向装备制造的 AI 质检", 480_000_000L, new DateOnly(2024, 1, 15), new DateOnly(2025, 12, 31))],
-                [("河南省科学院", "算法联合研发", new DateOnly(2022, 5, 20))]));
+            db.Enterprises.Add(MakeEnterprise(second.Id, "91410100MA9GH2KQ3", "李思雨", new DateOnly(2019, 4, 2), "新材料", null, now,
+                [("高性能碳纤维复合材料", "航空航天用碳纤维预浸料产业化", 480_000_000L, new DateOnly(2024, 1, 15), new DateOnly(2025, 12, 31))],
+                [("河南省科学院", "新材料联合研发", new DateOnly(2022, 5, 20))]));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -201,7 +201,7 @@ internal sealed class MyProfileHandler(
         me.MapPut("/profile", async Task<Results<Ok<ProfileEdited>, ProblemHttpResult>> (UpdateMyProfileRequest request, MyProfileHandler handler, CancellationToken ct) =>
             {
                 var result = await handler.UpdateAsync(request.Submitted(), request.Version, ct);
-                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.WithJsonFieldNames().ToProblem();
             })
             .WithName("UpdateMyProfile")
             .WithSummary("Edit one's own profile: unverified fields change at once, verified fields become change requests")

@@ -146,7 +146,7 @@ internal sealed class RegisterTalentHandler(
             {
                 foreach (var (k, v) in normalised.Error.Fields!)
                 {
-                    errors[JsonName(k)] = v;
+                    errors[TalentsErrors.JsonName(k)] = v;
                 }
             }
         }
@@ -224,12 +224,6 @@ internal sealed class RegisterTalentHandler(
         }
 
         return new RegisteredTalent(talent.Id, talent.Version);
-    }
-
-    private static string JsonName(string key)
-    {
-        var parts = key.Split('_');
-        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
     public static void Map(RouteGroupBuilder talents)
