@@ -72,7 +72,7 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
             var id = Store(t.Id, instant);
             Set(history, Store(t.HistoryId, instant), id, t.Level, t.Category, Store(t.EffectiveOn, instant), reason, instant);
             history.ExecuteNonQuery();
-            foreach (var field in Environment.GetEnvironmentVariable("TP_NOPROV") == "1" ? [] : t.ProvenanceFields)
+            foreach (var field in t.ProvenanceFields)
             {
                 Set(provenance, id, field, source, instant);
                 provenance.ExecuteNonQuery();
@@ -164,7 +164,7 @@ internal sealed class PostgresImportWriter(NpgsqlConnection connection, string s
         {
             foreach (var t in batch)
             {
-                foreach (var field in Environment.GetEnvironmentVariable("TP_NOPROV") == "1" ? [] : t.ProvenanceFields)
+                foreach (var field in t.ProvenanceFields)
                 {
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(t.Id, NpgsqlDbType.Uuid, cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class TalentImporter(
             {
                 await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
                 {
-                    var count = Environment.GetEnvironmentVariable("TP_NOWRITE") == "1" ? batch.Count : await writer.WriteAsync(batch, cancellationToken);
+                    var count = await writer.WriteAsync(batch, cancellationToken);
                     Interlocked.Add(ref added, count);
                     Interlocked.Add(ref already, batch.Count - count);
                     progress?.Report(new TalentImportProgress(Interlocked.Read(ref rows), Interlocked.Read(ref added), Interlocked.Read(ref already), Interlocked.Read(ref rejected), csv.CanSeek ? csv.Position : 0));
