@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TalentPass.Modules.Talents.Domain;
 
@@ -23,6 +24,14 @@ internal sealed class TalentsDbContext(DbContextOptions<TalentsDbContext> option
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // Capped counts are COUNT(*) over "LIMIT n" without ORDER BY on purpose (any n rows will do).
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -87,7 +96,7 @@ internal sealed class TalentsDbContext(DbContextOptions<TalentsDbContext> option
         t.HasIndex(x => new { x.Level, x.Name, x.Id }).HasDatabaseName("ix_talents_talents_level_name");
         t.HasIndex(x => new { x.Level, x.Status, x.Name, x.Id }).HasDatabaseName("ix_talents_talents_level_status_name");
         t.HasIndex(x => new { x.Status, x.Name, x.Id }).HasDatabaseName("ix_talents_talents_status_name");
-        t.HasIndex(x => new { x.EmployerName, x.Name, x.Id }).HasDatabaseName("ix_talents_talents_employer_name");
+        t.HasIndex(x => new { x.EmployerName, x.Level, x.Status, x.Name, x.Id }).HasDatabaseName("ix_talents_talents_employer_name");
         t.HasIndex(x => new { x.EmployerOrganisationId, x.Name, x.Id }).HasDatabaseName("ix_talents_talents_employer_organisation");
         t.HasIndex(x => x.PhoneHash).HasDatabaseName("ix_talents_talents_phone_hash");
     }

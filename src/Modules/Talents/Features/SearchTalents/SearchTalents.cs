@@ -64,8 +64,8 @@ internal sealed class SearchTalentsHandler(TalentsDbContext db, TalentAccess acc
             }
         }
 
-        var name = search.Name?.Trim();
-        var employer = search.Employer?.Trim();
+        var name = NullIfEmpty(search.Name);
+        var employer = NullIfEmpty(search.Employer);
         if (name?.Length > 50)
         {
             errors["name"] = ["最多50个字符 / At most 50 characters."];
@@ -81,44 +81,98 @@ internal sealed class SearchTalentsHandler(TalentsDbContext db, TalentAccess acc
             return Error.Validation("request.invalid", string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), errors);
         }
 
-        var query = access.Scope(db.Talents.AsNoTracking());
-        if (!string.IsNullOrEmpty(name))
+        var filters = new Filters(name, suffix, level, status, employer);
+        var scoped = access.Scope(db.Talents.AsNoTracking());
+        var sqlite = !db.IsPostgres;
+        var cap = (int)Page<TalentListItem>.TotalCap;
+
+        // Count first (capped), through the index most likely to be selective; then list through an index that
+        // returns rows in name order when the matches are dense, or through the selective one (and sort the few
+        // rows) when they are sparse. PostgreSQL plans this itself from its statistics; SQLite, without
+        // statistics, is told which index to use (see Apply).
+        var countDriver = CountDriver(filters);
+        if (sqlite && countDriver == Driver.Employer && (level is not null || status is not null || name is not null)
+            && await Apply(scoped, filters with { Name = null, Level = null, Status = null }, Driver.Employer, sqlite).Select(t => t.Id).Take(EmployerProbe).CountAsync(ct) >= EmployerProbe)
         {
-            var upper = name + MaxCodePoint;
-            query = query.Where(t => string.Compare(t.Name, name) >= 0 && string.Compare(t.Name, upper) < 0);
+            countDriver = OrderedDriver(filters); // a broad employer prefix: the other filters are more selective
         }
 
-        if (suffix is not null)
-        {
-            query = query.Where(t => t.IdSuffix == suffix);
-        }
-
-        if (level is not null)
-        {
-            query = query.Where(t => t.Level == level);
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(t => t.Status == status);
-        }
-
-        if (!string.IsNullOrEmpty(employer))
-        {
-            var upper = employer + MaxCodePoint;
-            query = query.Where(t => t.EmployerName != null && string.Compare(t.EmployerName, employer) >= 0 && string.Compare(t.EmployerName, upper) < 0);
-        }
-
+        var counted = await Apply(scoped, filters, countDriver, sqlite).Select(t => t.Id).Take(cap + 1).CountAsync(ct);
+        var listDriver = counted > SparseLimit ? OrderedDriver(filters) : countDriver;
         var paging = new PageRequest(search.Page, search.Size);
-        var items = await query
+        var items = await Apply(scoped, filters, listDriver, sqlite)
             .OrderBy(t => t.Name).ThenBy(t => t.Id)
             .Skip(paging.Skip).Take(paging.SafeSize)
             .Select(t => new TalentListItem(t.Id, t.Name, t.Gender, t.IdMasked, t.Level, t.Category, t.Status, t.EmployerName))
             .ToListAsync(ct);
-        var counted = await query.Select(t => t.Id).Take((int)Page<TalentListItem>.TotalCap + 1).CountAsync(ct);
-        var capped = counted > Page<TalentListItem>.TotalCap;
-        return new Page<TalentListItem>(items, paging.SafePage, paging.SafeSize, capped ? Page<TalentListItem>.TotalCap : counted, capped);
+        var capped = counted > cap;
+        return new Page<TalentListItem>(items, paging.SafePage, paging.SafeSize, capped ? cap : counted, capped);
     }
+
+    private const int SparseLimit = 2_000;
+    private const int EmployerProbe = 20_000;
+
+    private enum Driver
+    {
+        Name,
+        Suffix,
+        Employer,
+        Level,
+        Status,
+    }
+
+    private sealed record Filters(string? Name, string? Suffix, string? Level, string? Status, string? Employer);
+
+    /// <summary>The index for counting: the exact suffix, else the employer prefix, else level/status/name.</summary>
+    private static Driver CountDriver(Filters f) =>
+        f.Suffix is not null ? Driver.Suffix : f.Employer is not null ? Driver.Employer : OrderedDriver(f);
+
+    /// <summary>An index that yields rows in name order: (level[, status], name), (status, name) or (name).</summary>
+    private static Driver OrderedDriver(Filters f) =>
+        f.Suffix is not null ? Driver.Suffix : f.Level is not null ? Driver.Level : f.Status is not null ? Driver.Status : Driver.Name;
+
+    /// <summary>
+    /// Applies the filters. On SQLite a column that must not drive the plan is compared as <c>column || ''</c>,
+    /// which SQLite cannot look up in an index (the classic "unary plus" hint), so the chosen driver's index is used.
+    /// </summary>
+    private static IQueryable<Talent> Apply(IQueryable<Talent> query, Filters f, Driver driver, bool sqlite)
+    {
+        bool Bare(params Driver[] drivers) => !sqlite || drivers.Contains(driver);
+        if (f.Suffix is { } suffix)
+        {
+            query = Bare(Driver.Suffix) ? query.Where(t => t.IdSuffix == suffix) : query.Where(t => t.IdSuffix + "" == suffix);
+        }
+
+        if (f.Name is { } name)
+        {
+            var upper = name + MaxCodePoint;
+            query = Bare(Driver.Name, Driver.Level, Driver.Status)
+                ? query.Where(t => string.Compare(t.Name, name) >= 0 && string.Compare(t.Name, upper) < 0)
+                : query.Where(t => string.Compare(t.Name + "", name) >= 0 && string.Compare(t.Name + "", upper) < 0);
+        }
+
+        if (f.Level is { } level)
+        {
+            query = Bare(Driver.Level) ? query.Where(t => t.Level == level) : query.Where(t => t.Level + "" == level);
+        }
+
+        if (f.Status is { } status)
+        {
+            query = Bare(Driver.Level, Driver.Status) ? query.Where(t => t.Status == status) : query.Where(t => t.Status + "" == status);
+        }
+
+        if (f.Employer is { } employer)
+        {
+            var upper = employer + MaxCodePoint;
+            query = Bare(Driver.Employer)
+                ? query.Where(t => t.EmployerName != null && string.Compare(t.EmployerName, employer) >= 0 && string.Compare(t.EmployerName, upper) < 0)
+                : query.Where(t => t.EmployerName != null && string.Compare(t.EmployerName + "", employer) >= 0 && string.Compare(t.EmployerName + "", upper) < 0);
+        }
+
+        return query;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Four characters: three digits and a digit or X (the end of a GB 11643 number).</summary>
     public static bool IsIdSuffix(string value) =>
