@@ -9,8 +9,8 @@ namespace TalentPass.Modules.Talents.Features.ImportTalents;
 
 /// <summary>
 /// Writes prepared talents in one transaction per batch: the talent row unless its ID number is already
-/// registered (unique blind index), and for each added talent its first level-history entry and the
-/// provenance of every imported field. Returns how many talents were added.
+/// registered (unique blind index) — its <c>registration_source</c> is the provenance of every imported value —
+/// and for each added talent its first level-history entry. Returns how many talents were added.
 /// </summary>
 internal interface IImportWriter : IAsyncDisposable
 {
@@ -23,15 +23,19 @@ internal static class ImportSql
         "id, name, gender, birth_date, id_number_cipher, id_number_hash, id_suffix, id_masked, phone_cipher, phone_hash, phone_masked, " +
         "address_cipher, education_degree, education_school, education_major, education_graduation_year, academic_titles, academic_fields, " +
         "research_projects, research_papers, research_patents, honours, employer_organisation_id, employer_name, account_id, level, " +
-        "level_effective_on, category, category_effective_on, status, status_changed_at, status_reason, created_at, updated_at, version";
+        "level_effective_on, category, category_effective_on, status, status_changed_at, status_reason, created_at, updated_at, version, " +
+        "registration_source, registered_by";
 
-    public static object?[] TalentValues(PreparedTalent t, DateTimeOffset now) =>
+    public const int TalentColumnCount = 37;
+
+    public static object?[] TalentValues(PreparedTalent t, string source, DateTimeOffset now) =>
     [
         t.Id, t.Name, t.Gender, t.BirthDate, t.IdNumberCipher, t.IdNumberHash, t.IdSuffix, t.IdMasked, t.PhoneCipher, t.PhoneHash, t.PhoneMasked,
         t.AddressCipher, t.Plain(ProfileFields.EducationDegree), t.Plain(ProfileFields.EducationSchool), t.Plain(ProfileFields.EducationMajor),
         t.GraduationYear, t.Plain(ProfileFields.AcademicTitles), t.Plain(ProfileFields.AcademicFields), t.Plain(ProfileFields.ResearchProjects),
         t.Plain(ProfileFields.ResearchPapers), t.Plain(ProfileFields.ResearchPatents), t.Plain(ProfileFields.Honours), null,
         t.Plain(ProfileFields.EmployerName), null, t.Level, t.EffectiveOn, t.Category, t.EffectiveOn, TalentStatus.Active, now, null, now, now, 1,
+        source, null,
     ];
 }
 
@@ -44,20 +48,16 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
     public async Task<int> WriteAsync(IReadOnlyList<PreparedTalent> batch, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var talent = Command(transaction, $"INSERT INTO talents_talents ({ImportSql.TalentColumns}) VALUES ({Placeholders(35)}) ON CONFLICT (id_number_hash) DO NOTHING", 35);
+        await using var talent = Command(transaction, $"INSERT INTO talents_talents ({ImportSql.TalentColumns}) VALUES ({Placeholders(ImportSql.TalentColumnCount)}) ON CONFLICT (id_number_hash) DO NOTHING", ImportSql.TalentColumnCount);
         await using var history = Command(
             transaction,
             "INSERT INTO talents_level_history (id, talent_id, from_level, to_level, from_category, to_category, effective_on, reason, decided_by, decided_at) VALUES ($p0, $p1, NULL, $p2, NULL, $p3, $p4, $p5, NULL, $p6)",
             7);
-        await using var provenance = Command(
-            transaction,
-            "INSERT INTO talents_field_provenance (talent_id, field, state, verified_by, source, updated_at) VALUES ($p0, $p1, 'verified', NULL, $p2, $p3)",
-            4);
         var instant = now.ToString(InstantFormat, CultureInfo.InvariantCulture);
         var added = 0;
         foreach (var t in batch)
         {
-            var values = ImportSql.TalentValues(t, now);
+            var values = ImportSql.TalentValues(t, source, now);
             for (var i = 0; i < values.Length; i++)
             {
                 talent.Parameters[i].Value = Store(values[i], instant);
@@ -72,11 +72,6 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
             var id = Store(t.Id, instant);
             Set(history, Store(t.HistoryId, instant), id, t.Level, t.Category, Store(t.EffectiveOn, instant), reason, instant);
             history.ExecuteNonQuery();
-            foreach (var field in t.ProvenanceFields)
-            {
-                Set(provenance, id, field, source, instant);
-                provenance.ExecuteNonQuery();
-            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -121,8 +116,8 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
 }
 
 /// <summary>
-/// PostgreSQL: binary COPY of the batch into temporary tables, then one statement that inserts the new talents
-/// (<c>ON CONFLICT DO NOTHING</c>) and, for exactly those, their level history and provenance.
+/// PostgreSQL: binary COPY of the batch into a temporary table, then one statement that inserts the new talents
+/// (<c>ON CONFLICT DO NOTHING</c>) and, for exactly those, their first level-history entry.
 /// </summary>
 internal sealed class PostgresImportWriter(NpgsqlConnection connection, string source, string reason, DateTimeOffset now) : IImportWriter
 {
@@ -136,7 +131,6 @@ internal sealed class PostgresImportWriter(NpgsqlConnection connection, string s
                 """
                 CREATE TEMP TABLE import_talents (LIKE talents_talents) ON COMMIT DELETE ROWS;
                 ALTER TABLE import_talents ADD COLUMN history_id uuid NOT NULL;
-                CREATE TEMP TABLE import_provenance (talent_id uuid NOT NULL, field text NOT NULL) ON COMMIT DELETE ROWS;
                 """,
                 null,
                 cancellationToken);
@@ -149,27 +143,12 @@ internal sealed class PostgresImportWriter(NpgsqlConnection connection, string s
             foreach (var t in batch)
             {
                 await copy.StartRowAsync(cancellationToken);
-                foreach (var value in ImportSql.TalentValues(t, now))
+                foreach (var value in ImportSql.TalentValues(t, source, now))
                 {
                     await WriteAsync(copy, value, cancellationToken);
                 }
 
                 await copy.WriteAsync(t.HistoryId, NpgsqlDbType.Uuid, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_provenance (talent_id, field) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var t in batch)
-            {
-                foreach (var field in t.ProvenanceFields)
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(t.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(field, NpgsqlDbType.Text, cancellationToken);
-                }
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -186,17 +165,12 @@ internal sealed class PostgresImportWriter(NpgsqlConnection connection, string s
                 INSERT INTO talents_level_history (id, talent_id, from_level, to_level, from_category, to_category, effective_on, reason, decided_by, decided_at)
                 SELECT t.history_id, t.id, NULL, t.level, NULL, t.category, t.level_effective_on, @reason, NULL, @now
                 FROM import_talents t JOIN added a ON a.id = t.id
-            ), provenance AS (
-                INSERT INTO talents_field_provenance (talent_id, field, state, verified_by, source, updated_at)
-                SELECT p.talent_id, p.field, 'verified', NULL, @source, @now
-                FROM import_provenance p JOIN added a ON a.id = p.talent_id
             )
             SELECT count(*) FROM added
             """,
             connection,
             transaction);
         insert.Parameters.AddWithValue("reason", reason);
-        insert.Parameters.AddWithValue("source", source);
         insert.Parameters.AddWithValue("now", now);
         var added = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         await transaction.CommitAsync(cancellationToken);

@@ -25,8 +25,7 @@ internal sealed record PreparedTalent(
     IReadOnlyDictionary<string, string?> PlainFields,
     string Level,
     string Category,
-    DateOnly EffectiveOn,
-    IReadOnlyList<string> ProvenanceFields)
+    DateOnly EffectiveOn)
 {
     public string? Plain(string field) => PlainFields.GetValueOrDefault(field);
 
@@ -110,18 +109,6 @@ internal sealed record PreparedTalent(
         var address = plain.GetValueOrDefault(ProfileFields.Address);
         plain.Remove(ProfileFields.Phone);
         plain.Remove(ProfileFields.Address);
-        var provenance = new List<string> { ProfileFields.Name, ProfileFields.IdNumber, ProfileFields.Gender, ProfileFields.BirthDate };
-        if (phone is not null)
-        {
-            provenance.Add(ProfileFields.Phone);
-        }
-
-        if (address is not null)
-        {
-            provenance.Add(ProfileFields.Address);
-        }
-
-        provenance.AddRange(plain.Where(p => p.Value is not null).Select(p => p.Key));
         var talent = new PreparedTalent(
             line,
             Guid.CreateVersion7(now),
@@ -140,8 +127,7 @@ internal sealed record PreparedTalent(
             plain,
             level!,
             category!,
-            effectiveOn,
-            provenance);
+            effectiveOn);
         return (talent, null);
     }
 }
