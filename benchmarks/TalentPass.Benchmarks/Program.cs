@@ -3,6 +3,13 @@ using TalentPass.Benchmarks;
 
 // Registry benchmark: import rows/s and staff-search latency at scale, on SQLite and PostgreSQL, each beside
 // the limit measured in the same run (raw inserts, raw crypto, bare Kestrel). See benchmarks/README.md.
+if (args is ["generate", var count, var directory])
+{
+    // talentpass-benchmarks generate N DIR: writes DIR/talents-N.csv (valid, unique ID numbers; deterministic).
+    Console.WriteLine(await TalentCsvGenerator.EnsureAsync(Path.GetFullPath(directory), long.Parse(count, CultureInfo.InvariantCulture), CancellationToken.None));
+    return 0;
+}
+
 var options = RegistryBenchmarkOptions.Parse(args);
 if (options is null)
 {

@@ -13,6 +13,7 @@ using TalentPass.Modules.Talents.Features.ChangeLevel;
 using TalentPass.Modules.Talents.Features.ChangeStatus;
 using TalentPass.Modules.Talents.Features.Enterprises;
 using TalentPass.Modules.Talents.Features.GetTalent;
+using TalentPass.Modules.Talents.Features.ImportTalents;
 using TalentPass.Modules.Talents.Features.MyProfile;
 using TalentPass.Modules.Talents.Features.RegisterTalent;
 using TalentPass.Modules.Talents.Features.ReviewChangeRequests;
@@ -43,8 +44,8 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<MyProfileHandler>();
         services.AddScoped<ReviewChangeRequestsHandler>();
         services.AddScoped<EnterprisesHandler>();
-        services.AddScoped<Features.ImportTalents.TalentImporter>();
         services.AddScoped<IDemoSeeder, TalentsDemoSeeder>();
+        services.AddScoped<ITalentImporter, TalentImporter>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

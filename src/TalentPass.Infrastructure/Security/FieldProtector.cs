@@ -40,7 +40,7 @@ public sealed class FieldProtectionOptions
     public string GeneratedKeyFile { get; set; } = "data/keys/field-protection.json";
 }
 
-internal sealed class AesGcmFieldProtector : IFieldProtector
+internal sealed class AesGcmFieldProtector : IFieldProtector, IDisposable
 {
     private const string Prefix = "v1.";
     private const int NonceSize = 12;
@@ -48,9 +48,23 @@ internal sealed class AesGcmFieldProtector : IFieldProtector
     private readonly byte[] encryptionKey;
     private readonly byte[] blindIndexKey;
 
+    // AesGcm is not thread-safe and costly to create (an OpenSSL context per instance): one per thread.
+    private readonly ThreadLocal<AesGcm> aes;
+
     public AesGcmFieldProtector(IOptions<FieldProtectionOptions> options)
     {
         (encryptionKey, blindIndexKey) = ResolveKeys(options.Value);
+        aes = new ThreadLocal<AesGcm>(() => new AesGcm(encryptionKey, TagSize), trackAllValues: true);
+    }
+
+    public void Dispose()
+    {
+        foreach (var instance in aes.Values)
+        {
+            instance.Dispose();
+        }
+
+        aes.Dispose();
     }
 
     public string Protect(string plaintext)
@@ -60,8 +74,7 @@ internal sealed class AesGcmFieldProtector : IFieldProtector
         var buffer = new byte[NonceSize + TagSize + plain.Length];
         var nonce = buffer.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(encryptionKey, TagSize);
-        aes.Encrypt(nonce, plain, buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize));
+        aes.Value!.Encrypt(nonce, plain, buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize));
         return Prefix + Convert.ToBase64String(buffer);
     }
 
@@ -80,8 +93,7 @@ internal sealed class AesGcmFieldProtector : IFieldProtector
         }
 
         var plain = new byte[buffer.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(encryptionKey, TagSize);
-        aes.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), plain);
+        aes.Value!.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
     }
 

@@ -8,7 +8,7 @@ public sealed class ResidentIdNumberTests
     [Theory]
     [InlineData("11010519491231002X", 1949, 12, 31, false)]
     [InlineData("11010519491231002x", 1949, 12, 31, false)]
-    [InlineData(" 440524188001010014 ", 1880, 1, 1, true)]
+    [InlineData(" 410105198001010017 ", 1980, 1, 1, true)]
     public void Parse_ValidNumber_ReturnsBirthDateAndSex(string input, int year, int month, int day, bool male)
     {
         var result = ResidentIdNumber.Parse(input);

@@ -74,7 +74,7 @@ internal sealed class TalentsDemoSeeder(
         var first17 = DemoTalentIdNumber17;
         var demoId = ResidentIdNumber.Parse(first17 + ResidentIdNumber.CheckCharacter(first17)).Value!;
         usedIds.Add(demoId.Value);
-        var demo = Talent.Register(Guid.CreateVersion7(now), DemoTalentName, demoId, TalentLevel.C, "engineering", new DateOnly(2024, 3, 1), protector, now);
+        var demo = Talent.Register(Guid.CreateVersion7(now), DemoTalentName, demoId, TalentLevel.C, "engineering", new DateOnly(2024, 3, 1), protector, now, DataSources.Demo);
         Set(demo, ProfileFields.Phone, "13803711234", now);
         Set(demo, ProfileFields.Address, "河南省郑州市郑东新区龙子湖路88号", now);
         Set(demo, ProfileFields.EducationDegree, "doctorate", now);
@@ -133,7 +133,7 @@ internal sealed class TalentsDemoSeeder(
             var name = Surnames[random.Next(Surnames.Length)] + GivenChars[random.Next(GivenChars.Length)]
                 + (random.Next(3) == 0 ? string.Empty : GivenChars[random.Next(GivenChars.Length)]);
             var effective = today.AddDays(-random.Next(30, 1500));
-            var talent = Talent.Register(Guid.CreateVersion7(now), name, id, level, category, effective, protector, now);
+            var talent = Talent.Register(Guid.CreateVersion7(now), name, id, level, category, effective, protector, now, DataSources.Demo);
             Set(talent, ProfileFields.Phone, string.Create(CultureInfo.InvariantCulture, $"1{random.Next(3, 10)}{random.Next(0, 1_000_000_000):D9}"), now);
             Set(talent, ProfileFields.Address, $"河南省郑州市{Streets[random.Next(Streets.Length)]}{random.Next(1, 300)}号", now);
             var degree = level is TalentLevel.A or TalentLevel.B or TalentLevel.C ? "doctorate" : ProfileFields.Degrees[random.Next(4)];

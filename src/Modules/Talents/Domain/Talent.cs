@@ -86,6 +86,17 @@ internal sealed class Talent
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Data source of the values given at registration (<c>manual</c>, <c>import:&lt;file&gt;</c>, <c>demo</c>, …).
+    /// Together with <see cref="RegisteredBy"/> and <see cref="CreatedAt"/> it is the provenance of every value
+    /// present at registration: verified. A field-level <see cref="FieldProvenance"/> row exists only for values
+    /// changed afterwards, so a bulk import writes one row per talent, not one per field.
+    /// </summary>
+    public string RegistrationSource { get; private set; } = DataSources.Manual;
+
+    /// <summary>The account that registered (and so verified) the initial values; null for the system (import, seed).</summary>
+    public Guid? RegisteredBy { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public int Version { get; private set; }
@@ -104,7 +115,9 @@ internal sealed class Talent
         string category,
         DateOnly effectiveOn,
         IFieldProtector protector,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string source = DataSources.Manual,
+        Guid? registeredBy = null)
     {
         ArgumentNullException.ThrowIfNull(idNumber);
         ArgumentNullException.ThrowIfNull(protector);
@@ -132,7 +145,27 @@ internal sealed class Talent
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
+            RegistrationSource = source,
+            RegisteredBy = registeredBy,
         };
+    }
+
+    /// <summary>Whether the field holds a value (without decrypting anything).</summary>
+    public bool HasValue(string key) => key == ProfileFields.Address ? AddressCipher is not null : GetValue(key, null) is not null;
+
+    /// <summary>
+    /// The provenance of a field: its own row if the value changed after registration, else the registration's
+    /// (verified) for a value present since registration, else none (no value).
+    /// </summary>
+    public FieldProvenance? ProvenanceOf(string key, IReadOnlyDictionary<string, FieldProvenance> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.TryGetValue(key, out var row))
+        {
+            return row;
+        }
+
+        return HasValue(key) ? FieldProvenance.Verified(Id, key, RegisteredBy, RegistrationSource, CreatedAt) : null;
     }
 
     public void SetEmployer(Guid? organisationId, string? name, DateTimeOffset now)

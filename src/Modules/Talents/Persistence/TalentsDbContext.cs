@@ -80,6 +80,8 @@ internal sealed class TalentsDbContext(DbContextOptions<TalentsDbContext> option
         t.Property(x => x.StatusChangedAt).HasColumnName("status_changed_at");
         t.Property(x => x.StatusReason).HasColumnName("status_reason");
         t.Property(x => x.CreatedAt).HasColumnName("created_at");
+        t.Property(x => x.RegistrationSource).HasColumnName("registration_source");
+        t.Property(x => x.RegisteredBy).HasColumnName("registered_by");
         t.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         t.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
         if (postgres)

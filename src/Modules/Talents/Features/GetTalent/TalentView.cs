@@ -68,7 +68,8 @@ internal sealed class TalentViewBuilder(TalentsDbContext db, IFieldProtector pro
     public async Task<TalentView> BuildAsync(Talent talent, bool unmask, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(talent);
-        var provenance = await db.Provenance.AsNoTracking().Where(p => p.TalentId == talent.Id).ToListAsync(ct);
+        var rows = await db.Provenance.AsNoTracking().Where(p => p.TalentId == talent.Id).ToDictionaryAsync(p => p.Field, StringComparer.Ordinal, ct);
+        var provenance = ProfileFields.All.Select(f => talent.ProvenanceOf(f.Key, rows)).OfType<FieldProvenance>().ToList();
         var history = await db.LevelHistory.AsNoTracking().Where(h => h.TalentId == talent.Id).OrderByDescending(h => h.Id).ToListAsync(ct);
         var pending = await db.ChangeRequests.AsNoTracking()
             .Where(c => c.TalentId == talent.Id && c.Status == ChangeRequestStatus.Pending)

@@ -139,7 +139,7 @@ internal sealed class MyProfileHandler(
         var plan = ProfileEditor.Plan(
             submitted,
             key => talent.GetValue(key, protector),
-            provenance.Values.Where(p => p.IsVerified).Select(p => p.Field).ToHashSet(StringComparer.Ordinal),
+            ProfileFields.All.Where(f => talent.ProvenanceOf(f.Key, provenance)?.IsVerified == true).Select(f => f.Key).ToHashSet(StringComparer.Ordinal),
             pending.ToHashSet(StringComparer.Ordinal),
             BusinessTime.Today(clock).Year);
         if (!plan.IsSuccess)

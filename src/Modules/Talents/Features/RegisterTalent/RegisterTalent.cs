@@ -181,8 +181,9 @@ internal sealed class RegisterTalentHandler(
         }
 
         var now = clock.GetUtcNow();
-        var talent = Talent.Register(Guid.CreateVersion7(now), request.Name!.Trim(), idNumber.Value, level, category, request.EffectiveOn ?? today, protector, now);
         var source = string.IsNullOrWhiteSpace(request.Source) ? DataSources.Manual : request.Source.Trim();
+        var verifiedBy = access.User.AccountId;
+        var talent = Talent.Register(Guid.CreateVersion7(now), request.Name!.Trim(), idNumber.Value, level, category, request.EffectiveOn ?? today, protector, now, source, verifiedBy);
         foreach (var (key, value) in values)
         {
             if (value is not null && key != ProfileFields.EmployerName)
@@ -194,13 +195,6 @@ internal sealed class RegisterTalentHandler(
         talent.SetEmployer(request.EmployerOrganisationId, employerName, now);
         talent.LinkAccount(request.AccountId, now);
         db.Talents.Add(talent);
-        var verifiedBy = access.User.AccountId;
-        foreach (var key in new[] { ProfileFields.Name, ProfileFields.IdNumber, ProfileFields.Gender, ProfileFields.BirthDate }
-                     .Concat(values.Where(v => v.Value is not null).Select(v => v.Key)))
-        {
-            db.Provenance.Add(FieldProvenance.Verified(talent.Id, key, verifiedBy, source, now));
-        }
-
         db.LevelHistory.Add(new LevelHistoryEntry(Guid.CreateVersion7(now), talent.Id, null, level, null, category, talent.LevelEffectiveOn,
             "登记 / Registered", verifiedBy, now));
         try
