@@ -169,6 +169,23 @@ public sealed partial class TalentPagesTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task MyProfile_ShowFullDetails_OwnDataUnmaskedAndAudited()
+    {
+        var (_, talentId, username) = await TalentsApi.TalentWithAccountAsync(factory);
+        var talent = await BrowserAsync(username, Identity.IdentityApi.StrongPassword);
+        var form = await HtmlAsync(talent, "/me/profile");
+
+        var shown = await PostAsync(talent, "/me/profile", form, "unmask");
+        var audit = await (await (await factory.CreateClientAsAsync("demo-auditor"))
+            .GetAsync(new Uri($"/api/v1/audit/events?action=talents.personal_data_read&subjectId={talentId}", UriKind.Relative), Ct)).ReadJsonAsync();
+
+        form.ShouldContain("data-testid=\"phone\">138****5678<");
+        shown.ShouldContain("data-testid=\"phone\">13812345678<");
+        shown.ShouldContain("data-testid=\"unmasked\"");
+        audit.GetProperty("items").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ChangeRequestsPage_RejectWithoutReason_ShowsErrorAndKeepsPending()
     {
         var (api, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
