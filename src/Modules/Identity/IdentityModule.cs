@@ -25,7 +25,7 @@ namespace TalentPass.Modules.Identity;
 
 public sealed class IdentityModule : ITalentPassModule
 {
-    /// <summary>The default scheme: bearer when an <c>Authorization: Bearer</c> header is present, else the cookie.</summary>
+    /// <summary>The default scheme: bearer when an <c>Authorization: Bearer</c> header is present, else the cookie (see <see cref="TalentPassAuthenticationHandler"/>).</summary>
     public const string PolicyScheme = "TalentPass";
 
     public string Name => "identity";
@@ -34,8 +34,8 @@ public sealed class IdentityModule : ITalentPassModule
     {
         services.AddSingleton(new ModuleMigrations(Name, typeof(IdentityModule).Assembly));
         services.AddModuleDbContext<IdentityDbContext>();
-        services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentityLockoutOptions>().Bind(configuration.GetSection(IdentityLockoutOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentityTokenOptions>().Bind(configuration.GetSection(IdentityTokenOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
@@ -60,7 +60,7 @@ public sealed class IdentityModule : ITalentPassModule
                 o.DefaultSignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 o.DefaultSignOutScheme = CookieAuthenticationDefaults.AuthenticationScheme;
             })
-            .AddPolicyScheme(PolicyScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, TalentPassAuthenticationHandler>(PolicyScheme, "Cookie or bearer token", _ => { })
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
                 o.LoginPath = "/account/signin";
@@ -82,7 +82,7 @@ public sealed class IdentityModule : ITalentPassModule
             })
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme);
         services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
-            .Configure<IOptions<TokenOptions>>((o, tokens) => o.BearerTokenExpiration = tokens.Value.Lifetime);
+            .Configure<IOptions<IdentityTokenOptions>>((o, tokens) => o.BearerTokenExpiration = tokens.Value.Lifetime);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -90,14 +90,6 @@ public sealed class IdentityModule : ITalentPassModule
         AuthEndpoints.Map(endpoints);
         OrganisationEndpoints.Map(endpoints);
         AccountEndpoints.Map(endpoints);
-    }
-
-    private static string SelectScheme(HttpContext context)
-    {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? BearerTokenDefaults.AuthenticationScheme
-            : CookieAuthenticationDefaults.AuthenticationScheme;
     }
 
     /// <summary>API paths never redirect: they answer 401/403 and the problem-details middleware adds the code.</summary>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TalentPass.Modules.Identity;
 
 /// <summary><c>Identity:Lockout</c>: how many consecutive failed sign-ins lock an account, and for how long.</summary>
-internal sealed class LockoutOptions
+internal sealed class IdentityLockoutOptions
 {
     public const string Section = "Identity:Lockout";
 
@@ -15,7 +15,7 @@ internal sealed class LockoutOptions
 }
 
 /// <summary><c>Identity:Tokens</c>: lifetime of API bearer tokens.</summary>
-internal sealed class TokenOptions
+internal sealed class IdentityTokenOptions
 {
     public const string Section = "Identity:Tokens";
 

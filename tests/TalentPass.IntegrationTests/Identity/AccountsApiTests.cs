@@ -172,6 +172,21 @@ public sealed class AccountsApiTests(TalentPassFactory factory)
         (await IdentityApi.RequestTokenAsync(factory.CreateAnonymousClient(), username, IdentityApi.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Deactivate_ExistingToken_StopsWorkingAtOnce()
+    {
+        var admin = await factory.CreateClientAsAsync("demo-talentoffice");
+        var username = IdentityApi.UniqueName("session");
+        var account = await IdentityApi.CreateAccountAsync(admin, username, ["talent"], null);
+        var user = await factory.CreateClientAsAsync(username, IdentityApi.StrongPassword);
+        (await user.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await admin.PostAsync(new Uri($"/api/v1/accounts/{account.GetProperty("id").GetGuid()}/deactivate", UriKind.Relative), null, Ct)).EnsureSuccessStatusCode();
+        var after = await user.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative), Ct);
+
+        await after.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
     private static async Task<long> CountAsync(HttpClient admin, string q)
     {
         var page = await (await admin.GetAsync(new Uri($"/api/v1/accounts?q={Uri.EscapeDataString(q)}&size=1", UriKind.Relative), Ct)).ReadJsonAsync();

@@ -10,6 +10,9 @@ internal static class PrincipalFactory
 {
     public const string AuthenticationType = "TalentPass";
 
+    /// <summary>The account's <c>version</c> at sign-in; a later change (roles, password, lock) invalidates the session.</summary>
+    public const string VersionClaim = "tp:ver";
+
     public static ClaimsPrincipal Create(AccountRow account, OrganisationRow? organisation)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -19,6 +22,7 @@ internal static class PrincipalFactory
             new(ClaimTypes.Name, account.Username),
             new(TalentPassClaims.AccountId, account.Id.ToString()),
             new(TalentPassClaims.DisplayName, account.DisplayName),
+            new(VersionClaim, account.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
         if (organisation is not null)

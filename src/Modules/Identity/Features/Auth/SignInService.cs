@@ -15,13 +15,13 @@ internal sealed record SignInSuccess(ClaimsPrincipal Principal, Guid AccountId);
 
 /// <summary>
 /// Password sign-in shared by the browser page and <c>POST /api/v1/auth/token</c>: lockout after
-/// <see cref="LockoutOptions.MaxFailedAttempts"/> consecutive failures, the same answer for unknown users and
+/// <see cref="IdentityLockoutOptions.MaxFailedAttempts"/> consecutive failures, the same answer for unknown users and
 /// wrong passwords, demo accounts only in demo mode, and an audit event for every attempt.
 /// </summary>
 internal sealed partial class SignInService(
     IdentityDbContext db,
     IPasswordHasher<AccountRow> hasher,
-    IOptions<LockoutOptions> lockout,
+    IOptions<IdentityLockoutOptions> lockout,
     IOptions<DemoOptions> demo,
     TimeProvider clock,
     IAuditTrail audit,
