@@ -169,6 +169,45 @@ public sealed partial class TalentPagesTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task MyProfile_ShowFullDetails_OwnDataUnmaskedAndAudited()
+    {
+        var (_, talentId, username) = await TalentsApi.TalentWithAccountAsync(factory);
+        var talent = await BrowserAsync(username, Identity.IdentityApi.StrongPassword);
+        var form = await HtmlAsync(talent, "/me/profile");
+
+        var shown = await PostAsync(talent, "/me/profile", form, "unmask");
+        var audit = await (await (await factory.CreateClientAsAsync("demo-auditor"))
+            .GetAsync(new Uri($"/api/v1/audit/events?action=talents.personal_data_read&subjectId={talentId}", UriKind.Relative), Ct)).ReadJsonAsync();
+
+        form.ShouldContain("data-testid=\"phone\">138****5678<");
+        shown.ShouldContain("data-testid=\"phone\">13812345678<");
+        shown.ShouldContain("data-testid=\"unmasked\"");
+        audit.GetProperty("items").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task MyProfile_InvalidYear_FieldErrorInChineseAndNothingSaved()
+    {
+        var (api, _, username) = await TalentsApi.TalentWithAccountAsync(factory);
+        var talent = await BrowserAsync(username, Identity.IdentityApi.StrongPassword);
+        var form = await HtmlAsync(talent, "/me/profile");
+
+        var refused = await PostAsync(talent, "/me/profile", form, "profile", new()
+        {
+            ["name"] = WebUtility.HtmlDecode(NameValue().Match(form).Groups[1].Value),
+            ["education_major"] = "化学",
+            ["education_graduation_year"] = "1800",
+        });
+        var profile = await (await api.GetAsync(new Uri("/api/v1/me/profile", UriKind.Relative), Ct)).ReadJsonAsync();
+
+        refused.ShouldContain("data-error-code=\"request.invalid\"");
+        refused.ShouldContain("毕业年份: 请输入1940至");
+        refused.ShouldNotContain("Enter a year");
+        refused.ShouldNotContain("data-testid=\"notice\"");
+        profile.GetProperty("education").GetProperty("major").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task ChangeRequestsPage_RejectWithoutReason_ShowsErrorAndKeepsPending()
     {
         var (api, _, _) = await TalentsApi.TalentWithAccountAsync(factory);

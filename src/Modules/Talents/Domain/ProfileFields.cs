@@ -166,8 +166,13 @@ internal static partial class ProfileFields
     public static string? JoinList(IEnumerable<string>? entries) =>
         entries is null ? null : string.Join(ListSeparator, entries);
 
-    private static Error Invalid(ProfileField field, string message) =>
-        Error.Validation("request.invalid", $"{field.LabelZh} / {field.LabelEn}: {message}", new Dictionary<string, string[]> { [field.Key] = [message] });
+    /// <summary>A validation error for one field; <paramref name="message"/> is "中文 / English".</summary>
+    private static Error Invalid(ProfileField field, string message)
+    {
+        var split = message.IndexOf(" / ", StringComparison.Ordinal);
+        var (zh, en) = split < 0 ? (message, message) : (message[..split], message[(split + 3)..]);
+        return Error.Validation("request.invalid", $"{field.LabelZh}：{zh} / {field.LabelEn}: {en}", new Dictionary<string, string[]> { [field.Key] = [message] });
+    }
 
     [GeneratedRegex("^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
     private static partial Regex MobilePattern();

@@ -47,6 +47,34 @@ internal static class TalentText
     /// <summary>Money in fen as yuan with two decimals.</summary>
     public static string Yuan(long fen) => (fen / 100m).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An error for display in the current language: bilingual "中文 / English" texts are cut to one language and
+    /// per-field messages are prefixed with the field's label.
+    /// </summary>
+    public static SharedKernel.Error Localise(SharedKernel.Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Fields is not { Count: > 0 } fields)
+        {
+            return error with { Message = Message(error.Message) };
+        }
+
+        return error with
+        {
+            Message = Loc.T("请检查以下各项。", "Please check the following."),
+            Fields = fields.ToDictionary(
+                f => f.Key,
+                f => f.Value.Select(m => $"{FieldLabel(f.Key)}: {Message(m)}").ToArray(),
+                StringComparer.Ordinal),
+        };
+    }
+
+    private static string FieldLabel(string key)
+    {
+        var snake = string.Concat(key.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+        return ProfileFields.Find(snake) is not null ? Field(snake) : key;
+    }
+
     /// <summary>Localises the message of an error that carries "中文 / English".</summary>
     public static string Message(string message)
     {

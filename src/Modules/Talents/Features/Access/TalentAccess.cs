@@ -19,10 +19,6 @@ internal sealed class TalentAccess(ICurrentUser user)
     public static readonly string[] EnterpriseReaders =
         [Roles.TalentOffice, Roles.BigDataBureau, Roles.Operator, Roles.Department, Roles.EnterpriseContact];
 
-    public const string RegistryReadersList = "talent_office,big_data_bureau,department,operator,enterprise_contact";
-
-    public const string EnterpriseReadersList = "talent_office,big_data_bureau,department,operator,enterprise_contact";
-
     public ICurrentUser User => user;
 
     public bool CanReadRegistry => user.IsInAnyRole(RegistryReaders);
