@@ -92,6 +92,7 @@ internal sealed class TalentImporter(
         }
 
         await writing;
+        await RefreshStatisticsAsync(cancellationToken);
         progress?.Report(new TalentImportProgress(rows, added, already, rejected, csv.CanSeek ? csv.Position : 0));
         await audit.RecordAsync(
             new AuditRecord(
@@ -153,6 +154,25 @@ internal sealed class TalentImporter(
                 errors.AddRange(rowErrors);
             }
         }
+    }
+
+    /// <summary>
+    /// After a bulk load PostgreSQL's planner needs fresh statistics and its index-only counts need the visibility
+    /// map that VACUUM sets; run outside any transaction, after the last commit. SQLite is left without statistics:
+    /// the search steers its index choice explicitly (see SearchTalents).
+    /// </summary>
+    private async Task RefreshStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (connections.Provider == DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM (ANALYZE) talents_talents";
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static TalentImportError? HeaderError(string[] header)
