@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TalentPass.Cli;
+using TalentPass.Infrastructure.Persistence;
 using TalentPass.IntegrationTests.Infrastructure;
 
 namespace TalentPass.IntegrationTests.Talents;
@@ -80,6 +82,26 @@ public sealed class ImportTalentsTests(TalentPassFactory factory) : IDisposable
     }
 
     [Fact]
+    public async Task BulkImport_DropsAndRebuildsIndexes_AddsRowsOnceAndSearchStillFindsThem()
+    {
+        var prefix = TalentsApi.UniqueName("批");
+        var duplicate = TalentsApi.NewIdNumber();
+        var rows = Enumerable.Range(0, 20).Select(i => $"{(i == 0 ? duplicate : TalentsApi.NewIdNumber())},{prefix}{i:D2},b,finance,,,,,").ToList();
+        rows.Add($"{duplicate},{prefix}重复,b,finance,,,,,");
+        var file = await WriteCsvAsync([Header, .. rows]);
+        var indexesBefore = await IndexNamesAsync();
+
+        (await ImportAsync(file, "--bulk")).ShouldBe(1);
+        (await ImportAsync(file, "--bulk")).ShouldBe(1);
+
+        (await IndexNamesAsync()).ShouldBe(indexesBefore);
+        var office = await factory.CreateClientAsAsync("demo-talentoffice");
+        (await TalentsApi.SearchAsync(office, "size=50&name=" + Uri.EscapeDataString(prefix))).GetProperty("total").GetInt64().ShouldBe(20);
+        var bySuffix = await TalentsApi.SearchAsync(office, "size=50&idSuffix=" + duplicate[^4..]);
+        TalentsApi.Names(bySuffix).ShouldContain(prefix + "00");
+    }
+
+    [Fact]
     public async Task Import_UnknownColumn_RefusesTheWholeFileAndAddsNothing()
     {
         var prefix = TalentsApi.UniqueName("拒");
@@ -124,13 +146,32 @@ public sealed class ImportTalentsTests(TalentPassFactory factory) : IDisposable
         return path;
     }
 
-    private async Task<int> ImportAsync(string file)
+    private async Task<IReadOnlyList<string>> IndexNamesAsync() =>
+        await factory.WithScopeAsync(async services =>
+        {
+            var connections = services.GetRequiredService<IDbConnectionFactory>();
+            await using var connection = await connections.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = connections.Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'talents_talents' ORDER BY name"
+                : "SELECT indexname FROM pg_indexes WHERE tablename = 'talents_talents' ORDER BY indexname";
+            var names = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return (IReadOnlyList<string>)names;
+        });
+
+    private async Task<int> ImportAsync(string file, params string[] extra)
     {
         _ = factory.Services; // the host has migrated the database
         CliHost.Overrides = factory.Settings();
         try
         {
-            return await CliProgram.BuildRoot().Parse(["talents", "import", file, "--no-progress"]).InvokeAsync(cancellationToken: Ct);
+            return await CliProgram.BuildRoot().Parse(["talents", "import", file, "--no-progress", .. extra]).InvokeAsync(cancellationToken: Ct);
         }
         finally
         {

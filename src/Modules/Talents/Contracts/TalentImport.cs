@@ -12,8 +12,18 @@ public interface ITalentImporter
         Stream csv,
         string sourceName,
         IProgress<TalentImportProgress>? progress,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default,
+        TalentImportOptions? options = null);
 }
+
+/// <param name="BulkLoad">
+/// For large initial loads: the search indexes are dropped, the whole file is loaded in ONE transaction and the
+/// indexes are rebuilt from their own definitions before it commits. All or nothing (an interrupted bulk load
+/// leaves the registry exactly as before). Meant for a maintenance window: until it commits, other writers wait
+/// and, on PostgreSQL (DROP INDEX locks the table), so do searches. The unique
+/// ID-number index stays, so re-runs and duplicates behave as in a normal import.
+/// </param>
+public sealed record TalentImportOptions(bool BulkLoad = false);
 
 /// <param name="BytesRead">Position in the input, for a progress bar.</param>
 public sealed record TalentImportProgress(long RowsRead, long Added, long AlreadyRegistered, long Rejected, long BytesRead);

@@ -19,7 +19,11 @@ internal static class ImportTalentsCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "UTF-8 CSV with a header row (see docs/talents-import.md)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Print a summary only (for scripts and logs)." };
-        var import = new Command("import", "Import talents from a CSV file; re-running the same file adds nothing.") { file, noProgress };
+        var bulk = new Option<bool>("--bulk")
+        {
+            Description = "Large initial load in a maintenance window: drop the search indexes, load the whole file in one transaction, rebuild them. All or nothing; until it commits other writers wait and, on PostgreSQL, so do searches.",
+        };
+        var import = new Command("import", "Import talents from a CSV file; re-running the same file adds nothing.") { file, noProgress, bulk };
         import.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -32,13 +36,14 @@ internal static class ImportTalentsCommand
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<ITalentImporter>();
+            var options = new TalentImportOptions(BulkLoad: parse.GetValue(bulk));
             var stopwatch = Stopwatch.StartNew();
             TalentImportResult result;
             await using (var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             {
                 if (parse.GetValue(noProgress) || !AnsiConsole.Profile.Capabilities.Interactive)
                 {
-                    result = await importer.ImportAsync(stream, path.Name, null, cancellationToken);
+                    result = await importer.ImportAsync(stream, path.Name, null, cancellationToken, options);
                 }
                 else
                 {
@@ -52,7 +57,7 @@ internal static class ImportTalentsCommand
                                 task.Value = p.BytesRead;
                                 task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.RowsRead:N0} rows · {p.Added:N0} added · {p.AlreadyRegistered:N0} already registered · {p.Rejected:N0} rejected");
                             });
-                            var outcome = await importer.ImportAsync(stream, path.Name, progress, cancellationToken);
+                            var outcome = await importer.ImportAsync(stream, path.Name, progress, cancellationToken, options);
                             task.Value = task.MaxValue;
                             return outcome;
                         });

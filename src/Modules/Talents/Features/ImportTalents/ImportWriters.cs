@@ -15,6 +15,12 @@ namespace TalentPass.Modules.Talents.Features.ImportTalents;
 internal interface IImportWriter : IAsyncDisposable
 {
     Task<int> WriteAsync(IReadOnlyList<PreparedTalent> batch, CancellationToken cancellationToken);
+
+    /// <summary>Bulk mode: opens the one transaction and drops the search indexes (all but the key and the unique ID-number index).</summary>
+    Task BeginBulkAsync(CancellationToken cancellationToken);
+
+    /// <summary>Bulk mode: rebuilds the dropped indexes from their saved definitions and commits everything.</summary>
+    Task EndBulkAsync(CancellationToken cancellationToken);
 }
 
 internal static class ImportSql
@@ -27,6 +33,9 @@ internal static class ImportSql
         "registration_source, registered_by";
 
     public const int TalentColumnCount = 37;
+
+    /// <summary>Indexes a bulk load keeps: the key (rowid / primary key) and the unique ID-number index used by ON CONFLICT.</summary>
+    public const string KeptIndex = "ux_talents_talents_id_number_hash";
 
     public static object?[] TalentValues(PreparedTalent t, string source, DateTimeOffset now) =>
     [
@@ -45,9 +54,56 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
     // EF Core's SQLite formats, so that rows written here read back exactly like rows EF wrote.
     private const string InstantFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
 
+    private SqliteTransaction? bulk;
+    private List<string> droppedIndexes = [];
+
+    public async Task BeginBulkAsync(CancellationToken cancellationToken)
+    {
+        bulk = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        droppedIndexes = [];
+        await using (var list = connection.CreateCommand())
+        {
+            list.Transaction = bulk;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'talents_talents' AND sql IS NOT NULL AND name <> $kept";
+            list.Parameters.AddWithValue("$kept", ImportSql.KeptIndex);
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            var names = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.Add(reader.GetString(0));
+                droppedIndexes.Add(reader.GetString(1));
+            }
+
+            await reader.CloseAsync();
+            foreach (var name in names)
+            {
+                await using var drop = connection.CreateCommand();
+                drop.Transaction = bulk;
+                drop.CommandText = $"DROP INDEX \"{name}\"";
+                await drop.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    public async Task EndBulkAsync(CancellationToken cancellationToken)
+    {
+        foreach (var ddl in droppedIndexes)
+        {
+            await using var create = connection.CreateCommand();
+            create.Transaction = bulk;
+            create.CommandText = ddl;
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await bulk!.CommitAsync(cancellationToken);
+        await bulk.DisposeAsync();
+        bulk = null;
+    }
+
     public async Task<int> WriteAsync(IReadOnlyList<PreparedTalent> batch, CancellationToken cancellationToken)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var own = bulk is null ? (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = bulk ?? own!;
         await using var talent = Command(transaction, $"INSERT INTO talents_talents ({ImportSql.TalentColumns}) VALUES ({Placeholders(ImportSql.TalentColumnCount)}) ON CONFLICT (id_number_hash) DO NOTHING", ImportSql.TalentColumnCount);
         await using var history = Command(
             transaction,
@@ -74,11 +130,24 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
             history.ExecuteNonQuery();
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+            await own.DisposeAsync();
+        }
+
         return added;
     }
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (bulk is not null)
+        {
+            await bulk.DisposeAsync(); // not committed: rolled back, indexes and all
+        }
+
+        await connection.DisposeAsync();
+    }
 
     private SqliteCommand Command(SqliteTransaction transaction, string sql, int parameters)
     {
@@ -122,6 +191,47 @@ internal sealed class SqliteImportWriter(SqliteConnection connection, string sou
 internal sealed class PostgresImportWriter(NpgsqlConnection connection, string source, string reason, DateTimeOffset now) : IImportWriter
 {
     private bool prepared;
+    private NpgsqlTransaction? bulk;
+    private List<string> droppedIndexes = [];
+
+    public async Task BeginBulkAsync(CancellationToken cancellationToken)
+    {
+        bulk = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecAsync("SET LOCAL maintenance_work_mem = '256MB'", bulk, cancellationToken);
+        droppedIndexes = [];
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid " +
+            "WHERE x.indrelid = 'talents_talents'::regclass AND NOT x.indisprimary AND i.relname <> @kept",
+            connection,
+            bulk))
+        {
+            list.Parameters.AddWithValue("kept", ImportSql.KeptIndex);
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.Add(reader.GetString(0));
+                droppedIndexes.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            await ExecAsync($"DROP INDEX \"{name}\"", bulk, cancellationToken);
+        }
+    }
+
+    public async Task EndBulkAsync(CancellationToken cancellationToken)
+    {
+        foreach (var ddl in droppedIndexes)
+        {
+            await ExecAsync(ddl, bulk, cancellationToken);
+        }
+
+        await bulk!.CommitAsync(cancellationToken);
+        await bulk.DisposeAsync();
+        bulk = null;
+    }
 
     public async Task<int> WriteAsync(IReadOnlyList<PreparedTalent> batch, CancellationToken cancellationToken)
     {
@@ -137,7 +247,8 @@ internal sealed class PostgresImportWriter(NpgsqlConnection connection, string s
             prepared = true;
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var own = bulk is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = bulk ?? own!;
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY import_talents ({ImportSql.TalentColumns}, history_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var t in batch)
@@ -173,11 +284,25 @@ internal sealed class PostgresImportWriter(NpgsqlConnection connection, string s
         insert.Parameters.AddWithValue("reason", reason);
         insert.Parameters.AddWithValue("now", now);
         var added = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        await transaction.CommitAsync(cancellationToken);
+        await ExecAsync("TRUNCATE import_talents", transaction, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+            await own.DisposeAsync();
+        }
+
         return added;
     }
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (bulk is not null)
+        {
+            await bulk.DisposeAsync(); // not committed: rolled back, indexes and all
+        }
+
+        await connection.DisposeAsync();
+    }
 
     private static Task WriteAsync(NpgsqlBinaryImporter copy, object? value, CancellationToken cancellationToken) => value switch
     {

@@ -37,8 +37,9 @@ internal sealed class TalentImporter(
     internal const int MaxReportedErrors = 100_000;
 
     public async Task<TalentImportResult> ImportAsync(
-        Stream csv, string sourceName, IProgress<TalentImportProgress>? progress, CancellationToken cancellationToken = default)
+        Stream csv, string sourceName, IProgress<TalentImportProgress>? progress, CancellationToken cancellationToken = default, TalentImportOptions? options = null)
     {
+        var bulkLoad = options?.BulkLoad == true;
         ArgumentNullException.ThrowIfNull(csv);
         var now = clock.GetUtcNow();
         var today = BusinessTime.Today(clock);
@@ -61,6 +62,10 @@ internal sealed class TalentImporter(
         var seen = new HashSet<UInt128>();
         long rows = 0, added = 0, already = 0, rejected = 0;
         await using var writer = await CreateWriterAsync(source, $"批量导入 / Imported ({Path.GetFileName(sourceName)})", now, cancellationToken);
+        if (bulkLoad)
+        {
+            await writer.BeginBulkAsync(cancellationToken);
+        }
 
         // Stage 1 → 2: raw rows in batches; stage 2 → 3: prepared batches. Bounded, so memory stays flat.
         var prepared = Channel.CreateBounded<List<PreparedTalent>>(2);
@@ -121,6 +126,11 @@ internal sealed class TalentImporter(
         }
 
         await writing;
+        if (bulkLoad)
+        {
+            await writer.EndBulkAsync(cancellationToken);
+        }
+
         await RefreshStatisticsAsync(cancellationToken);
         progress?.Report(new TalentImportProgress(rows, added, already, rejected, csv.CanSeek ? csv.Position : 0));
         await audit.RecordAsync(
