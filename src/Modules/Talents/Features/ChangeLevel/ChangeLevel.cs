@@ -40,26 +40,13 @@ internal sealed class ChangeLevelHandler(TalentsDbContext db, TalentAccess acces
 {
     public async Task<Result<LevelChanged>> HandleAsync(Guid id, ChangeLevelRequest request, CancellationToken ct)
     {
-        if (!access.IsTalentOffice)
+        var loaded = await TalentDecision.LoadAsync(db, access, id, request, request.Version, ct);
+        if (!loaded.IsSuccess)
         {
-            return Error.Forbidden("auth.forbidden", "Not allowed.");
+            return loaded.Error;
         }
 
-        if (RequestValidation.Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var talent = await db.Talents.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (talent is null)
-        {
-            return TalentsErrors.NotFound;
-        }
-
-        if (request.Version is { } version && version != talent.Version)
-        {
-            return TalentsErrors.VersionConflict;
-        }
+        var talent = loaded.Value;
 
         var level = TalentLevel.Normalise(request.Level);
         if (level is null)
