@@ -87,12 +87,18 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) and page; <see cref="BrowserTest"/> uses it per test.</summary>
-    public async Task<IBrowserContext> NewContextAsync() =>
+    public Task<IBrowserContext> NewContextAsync() => NewContextAsync(new ViewportSize { Width = 1280, Height = 800 });
+
+    /// <summary>A fresh context with the given screen size, e.g. a phone (390 × 844) with touch.</summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool phone = false) =>
         await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
         });
 
     public string AppLog()
