@@ -8,6 +8,7 @@ using TalentPass.Infrastructure.Http;
 using TalentPass.Infrastructure.Security;
 using TalentPass.Modules.Talents.Domain;
 using TalentPass.Modules.Talents.Features.GetTalent;
+using TalentPass.Modules.Talents.Features.ProfileInput;
 using TalentPass.Modules.Talents.Features.ReviewChangeRequests;
 using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
@@ -18,64 +19,22 @@ namespace TalentPass.Modules.Talents.Features.MyProfile;
 /// A talent's edit of their own profile. A property left out (null) stays as it is; an empty string or list
 /// clears the value. Unverified fields change at once; verified fields become change requests.
 /// </summary>
-internal sealed record UpdateMyProfileRequest
+internal sealed record UpdateMyProfileRequest : ProfileFieldsInput
 {
     public string? Name { get; init; }
-
-    public string? Phone { get; init; }
-
-    public string? Address { get; init; }
-
-    public string? EducationDegree { get; init; }
-
-    public string? EducationSchool { get; init; }
-
-    public string? EducationMajor { get; init; }
-
-    public int? EducationGraduationYear { get; init; }
-
-    public IReadOnlyList<string>? AcademicTitles { get; init; }
-
-    public IReadOnlyList<string>? AcademicFields { get; init; }
-
-    public IReadOnlyList<string>? ResearchProjects { get; init; }
-
-    public IReadOnlyList<string>? ResearchPapers { get; init; }
-
-    public IReadOnlyList<string>? ResearchPatents { get; init; }
-
-    public IReadOnlyList<string>? Honours { get; init; }
-
-    public string? EmployerName { get; init; }
 
     /// <summary>The version the edit was based on; a newer record → 409 <c>talents.version_conflict</c>.</summary>
     public int? Version { get; init; }
 
+    /// <summary>The fields the talent submitted (null means "not part of this edit").</summary>
     public Dictionary<string, string?> Submitted()
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        void Add(string key, string? value)
+        var values = ProfileValues().Where(v => v.Value is not null).ToDictionary(StringComparer.Ordinal);
+        if (Name is not null)
         {
-            if (value is not null)
-            {
-                values[key] = value;
-            }
+            values[ProfileFields.Name] = Name;
         }
 
-        Add(ProfileFields.Name, Name);
-        Add(ProfileFields.Phone, Phone);
-        Add(ProfileFields.Address, Address);
-        Add(ProfileFields.EducationDegree, EducationDegree);
-        Add(ProfileFields.EducationSchool, EducationSchool);
-        Add(ProfileFields.EducationMajor, EducationMajor);
-        Add(ProfileFields.EducationGraduationYear, EducationGraduationYear?.ToString(CultureInfo.InvariantCulture));
-        Add(ProfileFields.AcademicTitles, ProfileFields.JoinList(AcademicTitles));
-        Add(ProfileFields.AcademicFields, ProfileFields.JoinList(AcademicFields));
-        Add(ProfileFields.ResearchProjects, ProfileFields.JoinList(ResearchProjects));
-        Add(ProfileFields.ResearchPapers, ProfileFields.JoinList(ResearchPapers));
-        Add(ProfileFields.ResearchPatents, ProfileFields.JoinList(ResearchPatents));
-        Add(ProfileFields.Honours, ProfileFields.JoinList(Honours));
-        Add(ProfileFields.EmployerName, EmployerName);
         return values;
     }
 }

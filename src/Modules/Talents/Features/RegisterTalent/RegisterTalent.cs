@@ -9,13 +9,14 @@ using TalentPass.Infrastructure.Security;
 using TalentPass.Modules.Identity.Contracts;
 using TalentPass.Modules.Talents.Domain;
 using TalentPass.Modules.Talents.Features.Access;
+using TalentPass.Modules.Talents.Features.ProfileInput;
 using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
 
 namespace TalentPass.Modules.Talents.Features.RegisterTalent;
 
 /// <summary>A new talent registered by the talent office. Values entered by staff are recorded as verified (source <c>manual</c> unless given).</summary>
-internal sealed record RegisterTalentRequest
+internal sealed record RegisterTalentRequest : ProfileFieldsInput
 {
     [Required(ErrorMessage = "必填 / Required.")]
     [StringLength(50, ErrorMessage = "最多50个字符 / At most 50 characters.")]
@@ -35,57 +36,13 @@ internal sealed record RegisterTalentRequest
 
     public DateOnly? EffectiveOn { get; init; }
 
-    public string? Phone { get; init; }
-
-    public string? Address { get; init; }
-
-    public string? EducationDegree { get; init; }
-
-    public string? EducationSchool { get; init; }
-
-    public string? EducationMajor { get; init; }
-
-    public int? EducationGraduationYear { get; init; }
-
-    public IReadOnlyList<string>? AcademicTitles { get; init; }
-
-    public IReadOnlyList<string>? AcademicFields { get; init; }
-
-    public IReadOnlyList<string>? ResearchProjects { get; init; }
-
-    public IReadOnlyList<string>? ResearchPapers { get; init; }
-
-    public IReadOnlyList<string>? ResearchPatents { get; init; }
-
-    public IReadOnlyList<string>? Honours { get; init; }
-
     public Guid? EmployerOrganisationId { get; init; }
-
-    public string? EmployerName { get; init; }
 
     public Guid? AccountId { get; init; }
 
     /// <summary>Data source of the entered values, e.g. <c>manual</c> (default) or <c>household_registry</c>.</summary>
     [StringLength(200, ErrorMessage = "最多200个字符 / At most 200 characters.")]
     public string? Source { get; init; }
-
-    /// <summary>The optional profile fields as canonical strings keyed by field key.</summary>
-    public Dictionary<string, string?> ProfileValues() => new(StringComparer.Ordinal)
-    {
-        [ProfileFields.Phone] = Phone,
-        [ProfileFields.Address] = Address,
-        [ProfileFields.EducationDegree] = EducationDegree,
-        [ProfileFields.EducationSchool] = EducationSchool,
-        [ProfileFields.EducationMajor] = EducationMajor,
-        [ProfileFields.EducationGraduationYear] = EducationGraduationYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [ProfileFields.AcademicTitles] = ProfileFields.JoinList(AcademicTitles),
-        [ProfileFields.AcademicFields] = ProfileFields.JoinList(AcademicFields),
-        [ProfileFields.ResearchProjects] = ProfileFields.JoinList(ResearchProjects),
-        [ProfileFields.ResearchPapers] = ProfileFields.JoinList(ResearchPapers),
-        [ProfileFields.ResearchPatents] = ProfileFields.JoinList(ResearchPatents),
-        [ProfileFields.Honours] = ProfileFields.JoinList(Honours),
-        [ProfileFields.EmployerName] = EmployerName,
-    };
 }
 
 internal sealed record RegisteredTalent(Guid Id, int Version);
