@@ -28,6 +28,8 @@ public sealed class IdentityModule : ITalentPassModule
     /// <summary>The default scheme: bearer when an <c>Authorization: Bearer</c> header is present, else the cookie (see <see cref="TalentPassAuthenticationHandler"/>).</summary>
     public const string PolicyScheme = "TalentPass";
 
+    public const string CookieName = "tp.auth";
+
     public string Name => "identity";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -36,6 +38,8 @@ public sealed class IdentityModule : ITalentPassModule
         services.AddModuleDbContext<IdentityDbContext>();
         services.AddOptions<IdentityLockoutOptions>().Bind(configuration.GetSection(IdentityLockoutOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdentityTokenOptions>().Bind(configuration.GetSection(IdentityTokenOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentitySessionOptions>().Bind(configuration.GetSection(IdentitySessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccountValidityCache>();
         services.AddScoped<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
@@ -66,7 +70,7 @@ public sealed class IdentityModule : ITalentPassModule
                 o.LoginPath = "/account/signin";
                 o.AccessDeniedPath = "/account/denied";
                 o.ReturnUrlParameter = "returnUrl";
-                o.Cookie.Name = "tp.auth";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -85,6 +85,22 @@ public sealed partial class AuthenticationTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task BrowserSession_AccountDeactivated_RefusedAtOnceAndCookieCleared()
+    {
+        var admin = await factory.CreateClientAsAsync("demo-talentoffice");
+        var username = IdentityApi.UniqueName("session");
+        var account = await IdentityApi.CreateAccountAsync(admin, username, ["talent"], null);
+        var browser = await SignInWithFormAsync(username, IdentityApi.StrongPassword, "/me");
+        (await browser.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await admin.PostAsync(new Uri($"/api/v1/accounts/{account.GetProperty("id").GetGuid()}/deactivate", UriKind.Relative), null, Ct)).EnsureSuccessStatusCode();
+        var refused = await browser.GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative), Ct);
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        refused.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("tp.auth=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task ApiWithoutCredentials_Returns401ProblemNotRedirect()
     {
         var response = await factory.CreateAnonymousClient().GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative), Ct);

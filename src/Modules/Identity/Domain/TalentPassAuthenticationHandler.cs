@@ -17,8 +17,10 @@ namespace TalentPass.Modules.Identity.Domain;
 /// <summary>
 /// The default scheme. Picks the bearer scheme when an <c>Authorization: Bearer</c> header is present, else the
 /// cookie, and then re-checks the principal against the account: a deactivated or locked account, or one
-/// whose roles, password or status changed since sign-in (its <c>version</c> moved on), is refused at once
-/// instead of when the cookie or token expires (one primary-key look-up per authenticated request).
+/// whose roles, password or status changed since sign-in (its <c>version</c> moved on), is refused at once on the
+/// node that made the change and within <see cref="IdentitySessionOptions.RecheckInterval"/> on the others, instead of
+/// when the cookie or token expires (one primary-key look-up per account and interval, see
+/// <see cref="AccountValidityCache"/>).
 /// Challenges and forbids go to the chosen scheme (cookie: redirect for pages, 401/403 on <c>/api</c>).
 /// </summary>
 internal sealed class TalentPassAuthenticationHandler(
@@ -45,6 +47,12 @@ internal sealed class TalentPassAuthenticationHandler(
 
         if (!await IsStillValidAsync(result.Principal))
         {
+            if (SelectScheme(Context) == CookieAuthenticationDefaults.AuthenticationScheme)
+            {
+                // The session will never count again: drop the cookie instead of sending it on every request.
+                Context.Response.Cookies.Delete(IdentityModule.CookieName);
+            }
+
             return AuthenticateResult.Fail("The account was deactivated, locked or changed since sign-in.");
         }
 
@@ -64,13 +72,20 @@ internal sealed class TalentPassAuthenticationHandler(
             return false;
         }
 
-        var db = Context.RequestServices.GetRequiredService<IdentityDbContext>();
-        var account = await db.Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId)
-            .Select(a => new { a.IsActive, a.LockoutEnd, a.Version })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var cache = Context.RequestServices.GetRequiredService<AccountValidityCache>();
+        if (!cache.TryGet(accountId, out var account))
+        {
+            var db = Context.RequestServices.GetRequiredService<IdentityDbContext>();
+            var row = await db.Accounts.AsNoTracking()
+                .Where(a => a.Id == accountId)
+                .Select(a => new { a.IsActive, a.LockoutEnd, a.Version })
+                .SingleOrDefaultAsync(Context.RequestAborted);
+            account = row is null ? default : new AccountValidity(true, row.IsActive, row.LockoutEnd, row.Version);
+            cache.Set(accountId, account);
+        }
+
         var version = principal.FindFirstValue(PrincipalFactory.VersionClaim);
-        return account is not null
+        return account.Exists
             && account.IsActive
             && (account.LockoutEnd is null || account.LockoutEnd <= TimeProvider.GetUtcNow())
             && version == account.Version.ToString(CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Demo;
 using TalentPass.Modules.Audit.Contracts;
+using TalentPass.Modules.Identity.Domain;
 using TalentPass.Modules.Identity;
 using TalentPass.Modules.Identity.Features.Auth;
 using TalentPass.Modules.Identity.Persistence;
@@ -88,6 +89,7 @@ public sealed class SignInServiceTests : IAsyncLifetime
         Options.Create(new DemoOptions { Enabled = demoEnabled }),
         TimeProvider.System,
         audit,
+        new AccountValidityCache(TimeProvider.System, Options.Create(new IdentitySessionOptions())),
         NullLogger<SignInService>.Instance);
 
     private async Task AddAccountAsync(string username, string password, bool isDemo)

@@ -42,7 +42,8 @@ internal sealed class AccountService(
     ICurrentUser user,
     TimeProvider clock,
     IAuditTrail audit,
-    IPasswordHasher<AccountRow> hasher)
+    IPasswordHasher<AccountRow> hasher,
+    AccountValidityCache sessions)
 {
     /// <summary>How long an administrator's manual lock lasts (until unlocked, in practice).</summary>
     public static readonly TimeSpan ManualLock = TimeSpan.FromDays(365 * 100);
@@ -302,6 +303,7 @@ internal sealed class AccountService(
         try
         {
             await db.SaveChangesAsync(ct);
+            sessions.Invalidate(account.Id);
             return null;
         }
         catch (DbUpdateConcurrencyException)

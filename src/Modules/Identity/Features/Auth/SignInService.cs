@@ -25,6 +25,7 @@ internal sealed partial class SignInService(
     IOptions<DemoOptions> demo,
     TimeProvider clock,
     IAuditTrail audit,
+    AccountValidityCache sessions,
     ILogger<SignInService> logger)
 {
     private static readonly Lazy<string> DummyHash = new(() =>
@@ -109,6 +110,7 @@ internal sealed partial class SignInService(
         var end = now + lockout.Value.Duration;
         await db.Accounts.Where(a => a.Id == account.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEnd, end).SetProperty(a => a.FailedSignIns, 0), ct);
+        sessions.Invalidate(account.Id);
         RetryAfter = lockout.Value.Duration;
         await audit.RecordAsync(
             new AuditRecord("identity.account_locked", "account", account.Id.ToString(), $"automatic: {failures} failed sign-ins, locked for {lockout.Value.Duration}", true, actorName),
