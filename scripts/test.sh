@@ -103,6 +103,7 @@ missing_packages() {
   if wants sqlite || wants postgres; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)
+    command -v zbarimg >/dev/null || missing+=(zbar-tools) # Codes: the QR PNG must decode to exactly the code
   fi
   echo "${missing[@]+"${missing[@]}"}"
 }
