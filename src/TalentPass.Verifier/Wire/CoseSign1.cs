@@ -200,3 +200,54 @@ internal readonly ref struct CoseSign1View
         return new CoseSign1View(protectedHeader, alg, keyId, payload, signature);
     }
 }
+
+/// <summary>Opening of the signed lists (trust list, status lists): envelope, key, signature.</summary>
+internal static class SignedDocument
+{
+    public static byte[] Sign(ICodeSigner signer, CborWriter payload) =>
+        CoseSign1.Sign(signer, CoseSign1.ProtectedHeader(signer.Profile, signer.KeyId.Span), payload.Written);
+
+    /// <summary>The verified payload, or false with a reason; never throws on any input.</summary>
+    public static bool TryOpen(ReadOnlySpan<byte> signed, IKeyResolver keys, out ReadOnlySpan<byte> payload, out ICodeVerificationKey? key, out string? reason)
+    {
+        payload = default;
+        key = null;
+        CoseSign1View view;
+        try
+        {
+            view = CoseSign1View.Parse(signed);
+        }
+        catch (CborException e)
+        {
+            reason = "malformed: " + e.Message;
+            return false;
+        }
+
+        key = keys.Find(view.KeyId);
+        if (key is null)
+        {
+            reason = "signed by an unknown key";
+            return false;
+        }
+
+        bool verified;
+        try
+        {
+            verified = CoseSign1.ProfileOf(view.Alg) == key.Profile && CoseSign1.Verify(view, key);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            verified = false;
+        }
+
+        if (!verified)
+        {
+            reason = "the signature does not verify";
+            return false;
+        }
+
+        payload = view.Payload;
+        reason = null;
+        return true;
+    }
+}

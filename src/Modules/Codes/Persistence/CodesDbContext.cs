@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TalentPass.Modules.Codes.Persistence;
 
@@ -75,5 +76,20 @@ internal sealed class CodesDbContext(DbContextOptions<CodesDbContext> options) :
         c.HasIndex(x => new { x.StatusListId, x.StatusListIndex, x.ScannedAt }).HasDatabaseName("ix_codes_scans_subject");
         c.HasIndex(x => new { x.OrganisationId, x.ScannedAt }).HasDatabaseName("ix_codes_scans_organisation");
         c.HasIndex(x => new { x.AccountId, x.ScannedAt }).HasDatabaseName("ix_codes_scans_account");
+
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot order or compare DateTimeOffset: every instant is stored as UTC ticks (INTEGER).
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+            {
+                property.SetValueConverter(UtcTicksConverter);
+                property.SetColumnType("INTEGER");
+            }
+        }
     }
+
+    private static readonly ValueConverter<DateTimeOffset, long> UtcTicksConverter = new(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
 }

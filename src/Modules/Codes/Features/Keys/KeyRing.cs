@@ -32,6 +32,9 @@ internal sealed partial class KeyRing(
     /// <summary>The root key row has a fixed id, so two nodes starting together cannot both create one.</summary>
     internal static readonly Guid RootRowId = new("00000000-0000-0000-0000-00000000c0de");
 
+    /// <summary>A new key's validity starts this much before its creation: nodes whose clocks lag a little still accept its first codes.</summary>
+    internal static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(10);
+
     private static readonly TimeSpan MissReloadInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile Snapshot? snapshot;
@@ -188,7 +191,7 @@ internal sealed partial class KeyRing(
             Profile = profile,
             PublicKey = publicKey,
             PrivateKeyCipher = encryption.Protect(privateKey, keyId),
-            NotBefore = Truncate(notBefore),
+            NotBefore = Truncate(notBefore - ClockSkewMargin),
             NotAfter = Truncate(notAfter),
             CreatedAt = notBefore,
         };
@@ -208,7 +211,7 @@ internal sealed partial class KeyRing(
         {
             var keyIdBytes = Convert.FromHexString(row.KeyId);
             keys[BinaryPrimitives.ReadUInt64BigEndian(keyIdBytes)] =
-                new KnownKey(CodeKeys.CreateVerificationKey(row.Profile, row.PublicKey), row.KeyId, row.Kind, row.NotBefore, row.NotAfter, row.RetiredAt);
+                new KnownKey(CodeKeys.WithValidity(CodeKeys.CreateVerificationKey(row.Profile, row.PublicKey), row.NotBefore, row.NotAfter), row.KeyId, row.Kind, row.NotBefore, row.NotAfter, row.RetiredAt);
             if (row.Kind == CodeKeyRow.RootKind)
             {
                 rootSigner = CodeKeys.CreateSigner(row.Profile, encryption.Unprotect(row.PrivateKeyCipher, row.KeyId));

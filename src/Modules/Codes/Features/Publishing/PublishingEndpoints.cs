@@ -28,7 +28,8 @@ internal static class PublishingEndpoints
             })
             .AllowAnonymous()
             .WithName("GetRootKey")
-            .WithSummary("The root public key that signs the trust list (pin it in the verifier)");
+            .WithSummary("The root public key that signs the trust list (pin it in the verifier)")
+            .ProducesProblem(StatusCodes.Status404NotFound); // http.not_found, like any unknown path
 
         codes.MapGet("/trust-list", async Task<FileContentHttpResult> (HttpContext context, ListPublisher publisher, CancellationToken ct) =>
             {
@@ -38,13 +39,15 @@ internal static class PublishingEndpoints
             .AllowAnonymous()
             .WithName("GetTrustList")
             .WithSummary("The signed trust list of issuer public keys (COSE_Sign1 by the root key)")
-            .Produces(StatusCodes.Status200OK, contentType: CoseMediaType);
+            .Produces(StatusCodes.Status200OK, contentType: CoseMediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         codes.MapGet("/status-lists", async Task<Ok<StatusListIdsResponse>> (ListPublisher publisher, CancellationToken ct) =>
                 TypedResults.Ok(new StatusListIdsResponse(await publisher.StatusListIdsAsync(ct))))
             .AllowAnonymous()
             .WithName("ListStatusLists")
-            .WithSummary("Ids of the status lists in use");
+            .WithSummary("Ids of the status lists in use")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         codes.MapGet("/status-lists/{id:int}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int id, HttpContext context, ListPublisher publisher, CancellationToken ct) =>
             {

@@ -1,5 +1,5 @@
 -- Codes module: signing keys, status lists, subjects, scan log (SQLite).
--- Guid as TEXT, instants as TEXT (EF's DateTimeOffset format, always UTC), bytes as BLOB.
+-- Guid as TEXT, instants as INTEGER UTC ticks (100 ns since 0001-01-01: ordered and compared exactly), bytes as BLOB.
 
 CREATE TABLE codes_keys (
   id TEXT NOT NULL CONSTRAINT pk_codes_keys PRIMARY KEY,
@@ -8,10 +8,10 @@ CREATE TABLE codes_keys (
   profile TEXT NOT NULL,
   public_key BLOB NOT NULL,
   private_key_cipher TEXT NOT NULL,
-  not_before TEXT NOT NULL,
-  not_after TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  retired_at TEXT NULL
+  not_before INTEGER NOT NULL,
+  not_after INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  retired_at INTEGER NULL
 );
 
 CREATE UNIQUE INDEX ux_codes_keys_key_id ON codes_keys (key_id);
@@ -20,8 +20,8 @@ CREATE TABLE codes_status_lists (
   id INTEGER NOT NULL CONSTRAINT pk_codes_status_lists PRIMARY KEY,
   size INTEGER NOT NULL,
   version INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
 );
 
 CREATE TABLE codes_subjects (
@@ -30,8 +30,8 @@ CREATE TABLE codes_subjects (
   status_list_id INTEGER NOT NULL,
   status_list_index INTEGER NOT NULL,
   status INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
 );
 
 CREATE UNIQUE INDEX ux_codes_subjects_subject_id ON codes_subjects (subject_id);
@@ -40,7 +40,7 @@ CREATE INDEX ix_codes_subjects_list_status ON codes_subjects (status_list_id, st
 
 CREATE TABLE codes_scans (
   id TEXT NOT NULL CONSTRAINT pk_codes_scans PRIMARY KEY,
-  scanned_at TEXT NOT NULL,
+  scanned_at INTEGER NOT NULL,
   account_id TEXT NULL,
   organisation_id TEXT NULL,
   outcome TEXT NOT NULL,
