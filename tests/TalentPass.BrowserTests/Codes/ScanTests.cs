@@ -152,6 +152,26 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task ScanPage_OnAPhoneInEnglish_FitsTheScreenWithInputAndCamera()
+    {
+        await using var phone = await App.NewContextAsync(new ViewportSize { Width = 390, Height = 844 }, phone: true);
+        var page = await phone.NewPageAsync();
+        await SignInAsync(page, ServicePoint);
+
+        await page.GotoAsync("/scan?culture=en");
+        await page.Keyboard.TypeAsync("NOT-A-CODE");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("label[for=scan-code]")).ToContainTextAsync("Talent code");
+        await Expect(page.Locator("[data-testid=camera-toggle]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=scan-verdict]")).ToContainTextAsync("Refused");
+        await Expect(page.Locator("[data-testid=scan-reason]")).ToContainTextAsync("not a talent code");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, "/scan scrolls sideways on a 390 px wide phone");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ArtifactsDirectory, "scan-phone-en.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task ScanPage_AsATalent_IsNotAvailable()
     {
         await SignInAsync("demo-talent");

@@ -40,10 +40,8 @@
       return '—';
     }
     try {
-      return new Date(iso).toLocaleString(text.locale, {
-        timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit',
-        hour: '2-digit', minute: '2-digit', second: '2-digit',
-      });
+      // "2026-11-21 14:05:09" in business time (Asia/Shanghai), as the server renders instants.
+      return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
     } catch (e) {
       return iso;
     }
@@ -67,7 +65,7 @@
     verdict.appendChild(el('span', null, valid ? text.valid : text.refused));
     result.appendChild(verdict);
 
-    var reason = el('p', 'scan-reason', valid ? outcomeTitle('valid') : (text.reasons[v.outcome] || v.reason || outcomeTitle(v.outcome)));
+    var reason = el('p', 'scan-reason', text.reasons[v.outcome] || v.reason || outcomeTitle(v.outcome));
     reason.setAttribute('data-testid', 'scan-reason');
     result.appendChild(reason);
 
@@ -115,6 +113,15 @@
       (v.expiresAt ? ' · ' + text.expiresAt + ' ' + clock(v.expiresAt) : ''));
     result.appendChild(meta);
     addRecent(v);
+    reveal();
+  }
+
+  // On a phone the result sits below the input and the camera: bring it into view (the input keeps the focus).
+  function reveal() {
+    var box = result.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      result.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
   }
 
   function showProblem(message) {
@@ -127,6 +134,7 @@
     var reason = el('p', 'scan-reason', message);
     reason.setAttribute('data-testid', 'scan-reason');
     result.appendChild(reason);
+    reveal();
   }
 
   function addRecent(v) {
