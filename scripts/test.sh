@@ -105,6 +105,8 @@ missing_packages() {
     command -v npm >/dev/null || missing+=(npm)
     command -v zbarimg >/dev/null || missing+=(zbar-tools) # Codes: the QR PNG must decode to exactly the code
   fi
+  # The build runs `npm ci` for the Codes pages' QR decoder (src/Modules/Codes/package.json, jsqr).
+  if [[ $BUILD -eq 1 ]]; then command -v npm >/dev/null || missing+=(nodejs npm); fi
   # Unit tests check talent codes against the openssl command line (es256 and sm2).
   if wants unit; then command -v openssl >/dev/null || missing+=(openssl); fi
   echo "${missing[@]+"${missing[@]}"}"
