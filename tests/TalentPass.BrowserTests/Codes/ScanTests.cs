@@ -137,10 +137,13 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task ScannerGun_TextThatIsNoCode_RefusedInRedWithTheReason()
+    public async Task ScannerGun_TextThatIsNoCodeWhileAButtonHasFocus_RefusedInRedWithTheReason()
     {
         await SignInAsync(ServicePoint);
         await Page.GotoAsync("/scan");
+
+        // The clerk last clicked a button: the scanner gun's typing still lands in the code input.
+        await Page.Locator("[data-testid=camera-toggle]").FocusAsync();
 
         await Page.Keyboard.TypeAsync("HELLO-NOT-A-CODE");
         await Page.Keyboard.PressAsync("Enter");
@@ -149,6 +152,7 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
         await Expect(result).ToHaveAttributeAsync("data-outcome", "malformed");
         await Expect(result.Locator("[data-testid=scan-verdict]")).ToContainTextAsync("拒绝");
         await Expect(result.Locator("[data-testid=scan-reason]")).ToContainTextAsync("不是有效的人才码");
+        await Expect(Page.Locator("[data-testid=camera-toggle]")).ToHaveAttributeAsync("aria-pressed", "false");
     }
 
     [Fact]

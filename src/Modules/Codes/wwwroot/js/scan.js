@@ -18,11 +18,11 @@
   }
 
   var MAX_CODE_LENGTH = 4096;
-  var SAME_CODE_PAUSE_MS = 4000;
+  var SAME_CODE_PAUSE_MS = 3000;
   var busy = false;
   var pending = null;
-  var lastCode = '';
-  var lastAt = 0;
+  var cameraCode = '';
+  var cameraSeenAt = 0;
 
   function el(tag, className, content) {
     var node = document.createElement(tag);
@@ -174,8 +174,6 @@
       return;
     }
     busy = true;
-    lastCode = code;
-    lastAt = performance.now();
     result.setAttribute('aria-busy', 'true');
     if (submit) {
       submit.disabled = true;
@@ -240,6 +238,9 @@
     if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable)) {
       return;
     }
+    if (event.key === ' ' && (tag === 'BUTTON' || tag === 'A')) {
+      return; // the space bar presses a focused button: keyboard users keep that
+    }
     input.focus();
   });
 
@@ -299,8 +300,12 @@
       if (found && found.data) {
         var code = found.data.trim();
         var now = performance.now();
-        // The same code stays in front of the camera for a while: verify it once, not every frame.
-        if (!busy && (code !== lastCode || now - lastAt > SAME_CODE_PAUSE_MS)) {
+        // A code held in front of the camera is verified once; the same code again only after it was out of view
+        // for a moment (SAME_CODE_PAUSE_MS), so one scan is logged per showing, not one per frame.
+        var seenJustNow = code === cameraCode && now - cameraSeenAt < SAME_CODE_PAUSE_MS;
+        cameraCode = code;
+        cameraSeenAt = now;
+        if (!busy && !seenJustNow) {
           verify(code, text.sourceCamera);
         }
       }
