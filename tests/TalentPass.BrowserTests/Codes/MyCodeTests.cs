@@ -111,5 +111,7 @@ public sealed class MyCodeTests(WebAppFixture app) : BrowserTest(app)
         await Expect(card.Locator("svg")).ToBeVisibleAsync();
         (await card.GetAttributeAsync("data-code")).ShouldNotBeNull().ShouldStartWith("TC1:");
         (await card.GetAttributeAsync("data-code")).ShouldNotBe(await Page.Locator("[data-testid=code-card]").GetAttributeAsync("data-code"));
+        await Expect(card.Locator("[data-print]")).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ArtifactsDirectory, "me-code-static.png"), FullPage = true });
     }
 }

@@ -35,6 +35,7 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
         await Expect(result.Locator("[data-testid=scan-verdict]")).ToContainTextAsync("有效");
         await Expect(result.Locator("[data-testid=scan-level]")).ToHaveTextAsync("B");
         await Expect(result.Locator("[data-testid=scan-name]")).ToContainTextAsync("*");
+        await Expect(result.Locator("[data-testid=scan-rights]")).ToContainTextAsync("就医绿色通道");
         await Expect(result).ToHaveCSSAsync("background-color", "rgb(218, 251, 225)"); // green
         await Expect(Page.Locator("#scan-code")).ToBeFocusedAsync(); // ready for the next scan
         await Expect(Page.Locator("#scan-code")).ToHaveValueAsync(string.Empty);
@@ -47,7 +48,9 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
         await Expect(result).ToHaveAttributeAsync("data-outcome", "suspended");
         await Expect(result.Locator("[data-testid=scan-verdict]")).ToContainTextAsync("拒绝");
         await Expect(result.Locator("[data-testid=scan-reason]")).ToContainTextAsync("暂停");
+        await Expect(result.Locator("[data-testid=scan-rights]")).ToHaveCountAsync(0);
         await Expect(result).ToHaveCSSAsync("background-color", "rgb(255, 235, 233)"); // red
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ArtifactsDirectory, "scan-refused.png"), FullPage = true });
         (await Page.EvaluateAsync<bool>("() => window.__sameDocument === true")).ShouldBeTrue("scans are verified without reloading the page");
 
         // Both scans are in the organisation's recent scans, newest first.
@@ -61,6 +64,12 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
         await SignInAsync(talentPage, talent.Username, talent.Password);
         await talentPage.GotoAsync("/me/scans");
         await Expect(talentPage.Locator("[data-testid=my-scan]")).ToHaveCountAsync(2);
+        await Expect(talentPage.Locator("[data-testid=my-scan]").First).ToContainTextAsync("定点医院");
+
+        // …and, suspended, gets no code to show.
+        await talentPage.GotoAsync("/me/code");
+        await Expect(talentPage.Locator("[data-error-code='codes.not_eligible']")).ToBeVisibleAsync();
+        await Expect(talentPage.Locator("[data-testid=code-card]")).ToHaveCountAsync(0);
     }
 
     [Fact]

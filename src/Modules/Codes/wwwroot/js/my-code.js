@@ -4,6 +4,14 @@
 (function () {
   'use strict';
 
+  // The static code prints on its own (see @media print in codes.css).
+  Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      window.print();
+    });
+  });
+
   var card = document.getElementById('code-card');
   if (!card || card.getAttribute('data-mode') !== 'dynamic') {
     return;

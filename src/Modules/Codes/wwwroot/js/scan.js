@@ -98,7 +98,7 @@
       result.appendChild(who);
     }
 
-    if (v.rights && v.rights.length > 0) {
+    if (valid && v.rights && v.rights.length > 0) { // a refused code grants nothing: no rights shown
       var rightsHeading = el('div', 'scan-rights-heading', text.rightsHeading);
       result.appendChild(rightsHeading);
       var list = el('ul', 'scan-rights');
