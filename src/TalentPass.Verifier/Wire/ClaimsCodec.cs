@@ -60,7 +60,7 @@ internal static class ClaimsCodec
         }
 
         Expect(ref reader, 1, null);
-        var issuer = Text(ref reader, MaxIssuerBytes, "iss");
+        var issuer = Text(ref reader, MaxIssuerBytes, "iss", repeats: true);
         Expect(ref reader, 2, 1);
         var subject = reader.ReadBytes();
         if (subject.Length != SubjectIdLength)
@@ -79,9 +79,9 @@ internal static class ClaimsCodec
         }
 
         Expect(ref reader, 1, null);
-        var level = Text(ref reader, MaxLevelBytes, "level");
+        var level = Text(ref reader, MaxLevelBytes, "level", repeats: true);
         Expect(ref reader, 2, 1);
-        var category = Text(ref reader, MaxCategoryBytes, "category");
+        var category = Text(ref reader, MaxCategoryBytes, "category", repeats: true);
         Expect(ref reader, 3, 2);
         if (reader.ReadArrayHeader() != 2)
         {
@@ -167,10 +167,47 @@ internal static class ClaimsCodec
         }
     }
 
-    private static string Text(ref CborReader reader, int maxBytes, string what)
+    private static string Text(ref CborReader reader, int maxBytes, string what, bool repeats = false)
     {
-        var text = reader.ReadText();
-        return System.Text.Encoding.UTF8.GetByteCount(text) <= maxBytes ? text : throw new CborException($"{what} too long");
+        var utf8 = reader.ReadTextUtf8();
+        if (utf8.Length > maxBytes)
+        {
+            throw new CborException($"{what} too long");
+        }
+
+        return repeats ? RecentStrings.Get(utf8) : System.Text.Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <summary>
+    /// Issuer, level and category repeat across nearly every code a verifier sees: a small per-thread table of recent
+    /// values spares allocating them again.
+    /// </summary>
+    private static class RecentStrings
+    {
+        private const int Slots = 16;
+
+        [ThreadStatic]
+        private static (byte[] Utf8, string Value)[]? s_slots;
+
+        [ThreadStatic]
+        private static int s_next;
+
+        public static string Get(ReadOnlySpan<byte> utf8)
+        {
+            var slots = s_slots ??= new (byte[], string)[Slots];
+            foreach (var (bytes, value) in slots)
+            {
+                if (bytes is not null && utf8.SequenceEqual(bytes))
+                {
+                    return value;
+                }
+            }
+
+            var text = System.Text.Encoding.UTF8.GetString(utf8);
+            slots[s_next] = (utf8.ToArray(), text);
+            s_next = (s_next + 1) % Slots;
+            return text;
+        }
     }
 
     private static long Seconds(ref CborReader reader)

@@ -294,26 +294,6 @@ public sealed class CodesApiTests(TalentPassFactory factory)
     }
 
     [Fact]
-    public async Task RotateKeys_CodesIssuedBefore_StayValidAndNewCodesUseTheNewKey()
-    {
-        var talent = await factory.CreateClientAsAsync("demo-talent");
-        var scanner = await factory.CreateClientAsAsync(CodesApi.ServicePoint);
-        var before = await CodesApi.MyCodeTextAsync(talent);
-        var staticBefore = (await (await talent.PostAsync(new Uri("/api/v1/codes/me/static", UriKind.Relative), null, Ct)).ReadJsonAsync()).GetProperty("code").GetString();
-
-        var rotated = await factory.WithScopeAsync(sp => sp.GetRequiredService<ICodeKeyAdministration>().RotateAsync(null, Ct));
-        var after = await CodesApi.MyCodeTextAsync(talent);
-
-        (await CodesApi.OutcomeAsync(scanner, before)).ShouldBe("valid");
-        (await CodesApi.OutcomeAsync(scanner, staticBefore)).ShouldBe("valid");
-        (await CodesApi.OutcomeAsync(scanner, after)).ShouldBe("valid");
-        rotated.Kind.ShouldBe("issuer");
-        var keys = await factory.WithScopeAsync(sp => sp.GetRequiredService<ICodeKeyAdministration>().ListAsync(Ct));
-        keys.Count(k => k.Kind == "issuer" && k.RetiredAt is null).ShouldBe(1);
-        keys.ShouldContain(k => k.KeyId == rotated.KeyId && k.RetiredAt == null);
-    }
-
-    [Fact]
     public async Task Scans_TalentSeesWhoScannedAndStaffSeeOnlyTheirOrganisation()
     {
         var (talent, _, _) = await CodesApi.FreshTalentAsync(factory);

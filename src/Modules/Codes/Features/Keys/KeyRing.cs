@@ -118,9 +118,9 @@ internal sealed partial class KeyRing(
         }
     }
 
-    /// <summary>All keys (root and issuers) as stored, newest first — for the CLI and the trust list.</summary>
+    /// <summary>All keys (root and issuers) as stored now (re-read, so other nodes' rotations show), newest first.</summary>
     public async Task<IReadOnlyList<KnownKey>> AllAsync(CancellationToken ct) =>
-        (await CurrentAsync(ct)).Keys.Values.OrderByDescending(k => k.NotBefore).ToList();
+        (await LoadAsync(ensure: true, ct)).Keys.Values.OrderByDescending(k => k.NotBefore).ThenByDescending(k => k.Kind).ToList();
 
     private TimeSpan KeyTtl => options.Value.CacheRefresh * 15;
 

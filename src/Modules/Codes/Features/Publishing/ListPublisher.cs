@@ -38,7 +38,7 @@ internal sealed class ListPublisher(KeyRing keys, StatusCache statuses, IOptions
             .ToList();
         var list = new TrustList(options.Value.Issuer, issuedAt.ToUnixTimeSeconds(), issuedAt, issuedAt.Add(options.Value.TrustListMaxAge), trusted);
         var (rootSigner, _) = await keys.RootAsync(ct);
-        var signed = new Signed(list.Sign(rootSigner), current.Version, now);
+        var signed = new Signed(list.Sign(rootSigner), current.Version, now, issuedAt);
         trustList = signed;
         return signed.Bytes;
     }
@@ -66,6 +66,13 @@ internal sealed class ListPublisher(KeyRing keys, StatusCache statuses, IOptions
 
         var issuer = await keys.IssuerAsync(ct);
         var issuedAt = Whole(now);
+        if (cached is not null && issuedAt <= cached.IssuedAt)
+        {
+            // Verifiers keep the list they hold when a new one has the same issue time: a change signed within the
+            // same second as the previous copy must carry a later time to be taken.
+            issuedAt = cached.IssuedAt.AddSeconds(1);
+        }
+
         var list = new StatusList((uint)view.Id, view.Size, issuedAt, issuedAt.Add(options.Value.StatusListMaxAge));
         var entries = view.Entries;
         for (var i = 0; i < entries.Length; i++)
@@ -76,7 +83,7 @@ internal sealed class ListPublisher(KeyRing keys, StatusCache statuses, IOptions
             }
         }
 
-        var signed = new Signed(list.Sign(issuer.Signer), view.Version, now);
+        var signed = new Signed(list.Sign(issuer.Signer), view.Version, now, issuedAt);
         statusLists[id] = signed;
         return signed.Bytes;
     }
@@ -93,5 +100,5 @@ internal sealed class ListPublisher(KeyRing keys, StatusCache statuses, IOptions
 
     private static DateTimeOffset Whole(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
-    private sealed record Signed(byte[] Bytes, long Version, DateTimeOffset SignedAt);
+    private sealed record Signed(byte[] Bytes, long Version, DateTimeOffset SignedAt, DateTimeOffset IssuedAt);
 }
