@@ -219,6 +219,12 @@
       });
   }
 
+  // On a touch screen the autofocused input would open the on-screen keyboard over the camera view: let it go.
+  // Typing (a scanner gun on a tablet, say) still reaches the input through the keydown handler below.
+  if (window.matchMedia && window.matchMedia('(pointer: coarse)').matches && document.activeElement === input) {
+    input.blur();
+  }
+
   // Scanner guns and keyboards: the form's submit (Enter) verifies without leaving the page.
   form.addEventListener('submit', function (event) {
     event.preventDefault();
