@@ -78,6 +78,16 @@ internal sealed class CodesApi(IAPIRequestContext http)
 
     private static readonly string[] Names = ["安", "博", "晨", "德", "芳", "刚", "华", "杰", "磊", "敏", "宁", "强", "涛", "伟", "鑫", "勇"];
 
+    /// <summary>POST /api/v1/codes/me/static as the talent: a static (printed) code.</summary>
+    public async Task<string> StaticCodeAsync(TestTalent talent)
+    {
+        ArgumentNullException.ThrowIfNull(talent);
+        var token = await TokenAsync(talent.Username, talent.Password);
+        var body = await OkJsonAsync(await http.PostAsync("/api/v1/codes/me/static", new() { Headers = Bearer(token) }), "the talent's static code");
+        body.GetProperty("mode").GetString().ShouldBe("static");
+        return body.GetProperty("code").GetString()!;
+    }
+
     private static Dictionary<string, string> Bearer(string token) => new() { ["Authorization"] = "Bearer " + token };
 
     private static async Task<JsonElement> OkJsonAsync(IAPIResponse response, string what)

@@ -36,6 +36,7 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
         await Expect(result.Locator("[data-testid=scan-level]")).ToHaveTextAsync("B");
         await Expect(result.Locator("[data-testid=scan-name]")).ToContainTextAsync("*");
         await Expect(result.Locator("[data-testid=scan-rights]")).ToContainTextAsync("就医绿色通道");
+        await Expect(result.Locator("[data-testid=scan-static]")).ToHaveCountAsync(0);
         await Expect(result).ToHaveCSSAsync("background-color", "rgb(218, 251, 225)"); // green
         await Expect(Page.Locator("#scan-code")).ToBeFocusedAsync(); // ready for the next scan
         await Expect(Page.Locator("#scan-code")).ToHaveValueAsync(string.Empty);
@@ -70,6 +71,23 @@ public sealed class ScanTests(WebAppFixture app) : BrowserTest(app)
         await talentPage.GotoAsync("/me/code");
         await Expect(talentPage.Locator("[data-error-code='codes.not_eligible']")).ToBeVisibleAsync();
         await Expect(talentPage.Locator("[data-testid=code-card]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ScannerGun_StaticCode_ValidAndMarkedStatic()
+    {
+        await using var apiContext = await App.NewContextAsync();
+        var api = new CodesApi(apiContext.APIRequest);
+        var code = await api.StaticCodeAsync(await api.CreateTalentAsync(level: "c"));
+        await SignInAsync(ServicePoint);
+        await Page.GotoAsync("/scan");
+
+        await Page.Keyboard.TypeAsync(code);
+        await Page.Keyboard.PressAsync("Enter");
+
+        var result = Page.Locator("[data-testid=scan-result]");
+        await Expect(result).ToHaveAttributeAsync("data-outcome", "valid");
+        await Expect(result.Locator("[data-testid=scan-static]")).ToContainTextAsync("静态码");
     }
 
     [Fact]
