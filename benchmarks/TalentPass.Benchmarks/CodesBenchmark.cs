@@ -196,11 +196,16 @@ internal static class CodesBenchmark
     /// </summary>
     private static double Rate(Action operation, TimeSpan duration)
     {
-        for (var i = 0; i < 200; i++)
+        // Warm up, and size the batches between two reads of the process's CPU time (a /proc read) to ~10 ms.
+        var warmup = Stopwatch.StartNew();
+        var warm = 0;
+        while (warm < 200 || warmup.ElapsedMilliseconds < 50)
         {
             operation();
+            warm++;
         }
 
+        var batch = Math.Max(16, (int)(warm / warmup.Elapsed.TotalMilliseconds * 10));
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var start = process.TotalProcessorTime;
@@ -208,12 +213,12 @@ internal static class CodesBenchmark
         long count = 0;
         while (elapsed < duration)
         {
-            for (var i = 0; i < 32; i++)
+            for (var i = 0; i < batch; i++)
             {
                 operation();
             }
 
-            count += 32;
+            count += batch;
             process.Refresh();
             elapsed = process.TotalProcessorTime - start;
         }

@@ -16,6 +16,12 @@ if (args is ["codes", .. var codesArgs])
     return await CodesBenchmark.RunAsync(codesArgs);
 }
 
+if (args is ["bare-kestrel", .. var bareArgs])
+{
+    // talentpass-benchmarks bare-kestrel [--port P]: the limits of benchmarks/codes-online.sh (no auth, no database).
+    return await BareKestrel.RunAsync(bareArgs);
+}
+
 if (args is ["codes-vectors"])
 {
     // talentpass-benchmarks codes-vectors: fresh TEST-ONLY keys, codes and lists for docs/talent-code-format.md.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TalentPass.Modules.Codes.Persistence;
@@ -16,6 +17,14 @@ internal sealed class CodesDbContext(DbContextOptions<CodesDbContext> options) :
     public DbSet<SubjectRow> Subjects => Set<SubjectRow>();
 
     public DbSet<ScanRow> Scans => Set<ScanRow>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // The scan list's capped count is COUNT(*) over "LIMIT n" without ORDER BY on purpose (any n rows will do).
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
