@@ -100,10 +100,15 @@ missing_packages() {
     command -v chromium >/dev/null || missing+=(chromium)
     dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-cjk)
   fi
-  if wants sqlite || wants postgres; then
+  if wants unit || wants sqlite || wants postgres; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)
+    command -v zbarimg >/dev/null || missing+=(zbar-tools) # Codes: the QR PNG must decode to exactly the code
   fi
+  # The build runs `npm ci` for the Codes pages' QR decoder (src/Modules/Codes/package.json, jsqr).
+  if [[ $BUILD -eq 1 ]]; then command -v npm >/dev/null || missing+=(nodejs npm); fi
+  # Unit tests check talent codes against the openssl command line (es256 and sm2).
+  if wants unit; then command -v openssl >/dev/null || missing+=(openssl); fi
   echo "${missing[@]+"${missing[@]}"}"
 }
 
@@ -245,7 +250,7 @@ SCRIPT_STARTED=$(now)
 
 header "prerequisites"
 timed prerequisites install_prerequisites
-if wants sqlite || wants postgres; then install_npm_tools; fi
+if wants unit || wants sqlite || wants postgres; then install_npm_tools; fi
 
 if [[ $BUILD -eq 1 ]]; then
   # In CI, leave no compiler server behind (it is shared per user, so a developer's machine keeps it).

@@ -10,6 +10,25 @@ if (args is ["generate", var count, var directory])
     return 0;
 }
 
+if (args is ["codes", .. var codesArgs])
+{
+    // talentpass-benchmarks codes [--seconds S] [--rounds R] [--output FILE]: talent-code micro benchmarks (benchmarks/codes.sh).
+    return await CodesBenchmark.RunAsync(codesArgs);
+}
+
+if (args is ["bare-kestrel", .. var bareArgs])
+{
+    // talentpass-benchmarks bare-kestrel [--port P]: the limits of benchmarks/codes-online.sh (no auth, no database).
+    return await BareKestrel.RunAsync(bareArgs);
+}
+
+if (args is ["codes-vectors"])
+{
+    // talentpass-benchmarks codes-vectors: fresh TEST-ONLY keys, codes and lists for docs/talent-code-format.md.
+    Console.Write(CodeVectors.Generate());
+    return 0;
+}
+
 var options = RegistryBenchmarkOptions.Parse(args);
 if (options is null)
 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TalentPass.Cli.Commands.Codes;
 using TalentPass.Cli.Commands.Database;
 using TalentPass.Cli.Commands.Talents;
 
@@ -11,10 +12,12 @@ internal static class CliProgram
     /// <summary>The command tree; tests invoke it in process.</summary>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("TalentPass command-line tool: migrations, demo data, imports and admin chores.");
+        var root = new RootCommand("TalentPass command-line tool: migrations, demo data, imports, code keys and verification, admin chores.");
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedDemoCommand.Create());
         root.Subcommands.Add(ImportTalentsCommand.Create());
+        root.Subcommands.Add(RotateKeysCommand.Create());
+        root.Subcommands.Add(CodesCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Modules.Audit;
+using TalentPass.Modules.Codes;
 using TalentPass.Modules.Identity;
 using TalentPass.Modules.Talents;
 
@@ -16,5 +17,6 @@ public static class ModuleCatalog
         new AuditModule(),
         new IdentityModule(),
         new TalentsModule(),
+        new CodesModule(),
     ];
 }

@@ -17,6 +17,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 {
     public const string DemoPassword = "Demo@12345";
 
+    /// <summary>Refresh period of dynamic talent codes in this app (Codes:PeriodSeconds).</summary>
+    public const int CodePeriodSeconds = 10;
+
     /// <summary>Chromium's flags on this kind of machine: no sandbox as root, no network beyond loopback.</summary>
     public static readonly string[] ChromiumArgs =
     [
@@ -177,6 +180,10 @@ public sealed class WebAppFixture : IAsyncLifetime
         start.Environment["ConnectionStrings__TalentPass"] = $"Data Source={Path.Combine(home, "talentpass.db")}";
         start.Environment["Demo__Enabled"] = "true";
         start.Environment["Demo__Talents"] = "60";
+
+        // Codes: a short refresh period so the code tests see the talent's code change (default 30 s; at least 5).
+        start.Environment["Codes__PeriodSeconds"] = CodePeriodSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Codes__AllowGeneratedKeys"] = "true";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         app = new Process { StartInfo = start };

@@ -31,6 +31,8 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public string BlindIndexKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    public string CodesKeyEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -55,6 +57,8 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["FieldProtection:EncryptionKey"] = EncryptionKey,
         ["FieldProtection:BlindIndexKey"] = BlindIndexKey,
         ["FieldProtection:AllowGeneratedKeys"] = "false",
+        ["Codes:KeyEncryptionKey"] = CodesKeyEncryptionKey,
+        ["Codes:AllowGeneratedKeys"] = "false",
         ["Demo:Enabled"] = "true",
         ["Demo:Talents"] = DemoTalents.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -11,8 +11,11 @@ internal static class NavItems
 
     private static readonly NavItem[] Items =
     [
-        new("/me", "我的人才码", "My talent pass", [Roles.Talent]),
+        new("/me", "我的人才码", "My talent pass", [Roles.Talent]) { Exact = true }, // not also active on /me/code, /me/scans
+        new("/me/code", "出示人才码", "Show my code", [Roles.Talent]),
+        new("/me/scans", "扫码记录", "Who scanned my code", [Roles.Talent]),
         new("/me/profile", "我的资料", "My profile", [Roles.Talent]),
+        new("/scan", "扫码核验", "Scan a code", [Roles.ServicePointStaff, Roles.PartnerStaff]),
         new("/talents", "人才库", "Talents", RegistryReaders),
         new("/change-requests", "变更审核", "Change requests", [Roles.TalentOffice]),
         new("/enterprises", "企业", "Enterprises", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Operator, Roles.EnterpriseContact]),
@@ -24,4 +27,8 @@ internal static class NavItems
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
 }
 
-internal sealed record NavItem(string Href, string Zh, string En, string[] Roles);
+internal sealed record NavItem(string Href, string Zh, string En, string[] Roles)
+{
+    /// <summary>Active only on exactly this path, not on the paths below it.</summary>
+    public bool Exact { get; init; }
+}
