@@ -132,7 +132,7 @@ public sealed partial class TalentPagesTests(TalentPassFactory factory)
 
         me.ShouldContain("data-testid=\"talent-hero\"");
         me.ShouldContain("张*华");
-        me.ShouldContain("data-testid=\"code-placeholder\"");
+        me.ShouldContain("data-testid=\"code-link\"");
         profile.ShouldContain("data-testid=\"profile-form\"");
         profile.ShouldContain("id=\"education_school\"");
         profile.ShouldContain("data-testid=\"verified-hint\"");
