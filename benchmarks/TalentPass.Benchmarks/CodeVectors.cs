@@ -21,19 +21,10 @@ internal static class CodeVectors
         var rootSigner = CodeKeys.CreateSigner(CodeProfiles.Es256, root);
         var esSigner = CodeKeys.CreateSigner(CodeProfiles.Es256, es);
         var smSigner = CodeKeys.CreateSigner(CodeProfiles.Sm2, sm);
-        var claims = new TalentCodeClaims
+        var claims = CodesBenchmark.Claims() with
         {
-            Issuer = "CN-410100-ZYKJC",
             SubjectId = Convert.FromHexString("00112233445566778899AABBCCDDEEFF"),
-            IssuedAt = IssuedAt,
-            ExpiresAt = IssuedAt.AddSeconds(30),
-            Level = "c",
-            Category = "science",
-            StatusListId = 1,
             StatusListIndex = 4242,
-            Rights = RightsSummary.MedicalGreenChannel | RightsSummary.Schooling | RightsSummary.Housing,
-            MaskedName = "张*华",
-            Mode = CodeMode.Dynamic,
         };
         var trust = new TrustList("CN-410100-ZYKJC", 7, IssuedAt.AddHours(-1), IssuedAt.AddDays(1),
         [
