@@ -1,0 +1,300 @@
+// Command tlog-interop checks a TalentPass evidence ledger with Go's reference implementation of transparency
+// logs (golang.org/x/mod/sumdb/tlog and golang.org/x/mod/sumdb/note), independently of the .NET code:
+//
+//   - fetches <base>/checkpoint and verifies its Ed25519 signed-note signature with the log's verifier key;
+//   - reads the C2SP tlog-tiles (<base>/tile/<L>/<N>[.p/<W>]) through tlog.TileHashReader, which checks every
+//     tile against the signed root hash;
+//   - reads the entry bundles (<base>/tile/entries/<N>[.p/<W>]) and checks an inclusion proof of every entry;
+//   - checks a consistency proof from an older size to the checkpoint size, and that the older root is the root
+//     of the first entries;
+//   - optionally (-bundle) checks a C2SP tlog-proof bundle's inclusion proof and checkpoint signature.
+//
+// <base> is an http(s) URL (e.g. http://127.0.0.1:5080/ledger/) or a local directory laid out the same way.
+// Build offline with Debian's golang-go and golang-golang-x-mod-dev:
+//
+//	GO111MODULE=off GOPATH=/usr/share/gocode go build -o tlog-interop .
+//
+// Exit status 0 when everything verifies, 1 with the reason otherwise.
+package main
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+const tileHeight = 8
+
+func main() {
+	base := flag.String("base", "", "log prefix URL (http://host/ledger/) or directory")
+	vkey := flag.String("vkey", "", "the log's signed-note verifier key <name>+<hex>+<base64>")
+	origin := flag.String("origin", "", "expected checkpoint origin (default: the key name)")
+	oldSize := flag.Int64("old", -1, "older size for the consistency proof (default: half the tree)")
+	bundle := flag.String("bundle", "", "optional tlog-proof bundle file (or URL) to verify as well")
+	maxEntries := flag.Int64("max-entries", 100000, "check inclusion of at most this many entries (the last ones)")
+	flag.Parse()
+	if *base == "" || *vkey == "" {
+		fail("usage: tlog-interop -base URL|DIR -vkey VKEY [-origin O] [-old N] [-bundle FILE]")
+	}
+	if *origin == "" {
+		*origin = strings.SplitN(*vkey, "+", 2)[0]
+	}
+	f := &fetcher{base: *base, client: &http.Client{Timeout: 30 * time.Second}}
+
+	verifier, err := note.NewVerifier(*vkey)
+	check(err, "parse verifier key")
+	tree := openCheckpoint(f, "checkpoint", verifier, *origin)
+	fmt.Printf("checkpoint: origin %s, size %d, root %s (signature verified by %s)\n", *origin, tree.N, tree.Hash, verifier.Name())
+	if tree.N == 0 {
+		fail("the log is empty: nothing to prove")
+	}
+
+	reader := tlog.TileHashReader(tree, &tileReader{f: f})
+
+	// Every entry (or the last max-entries): leaf hash from the entry bundle, inclusion proof through the tiles.
+	first := int64(0)
+	if tree.N > *maxEntries {
+		first = tree.N - *maxEntries
+	}
+	checked := int64(0)
+	for start := first - first%256; start < tree.N; start += 256 {
+		entries := readEntries(f, start/256, tree.N)
+		for i, entry := range entries {
+			index := start + int64(i)
+			if index < first {
+				continue
+			}
+			leaf := tlog.RecordHash(entry)
+			proof, err := tlog.ProveRecord(tree.N, index, reader)
+			check(err, fmt.Sprintf("inclusion proof of entry %d", index))
+			check(tlog.CheckRecord(proof, tree.N, tree.Hash, index, leaf), fmt.Sprintf("inclusion of entry %d", index))
+			stored, err := reader.ReadHashes([]int64{tlog.StoredHashIndex(0, index)})
+			check(err, fmt.Sprintf("leaf hash %d from tiles", index))
+			if stored[0] != leaf {
+				fail(fmt.Sprintf("entry %d: the level-0 tile hash differs from the hash of the entry bundle's entry", index))
+			}
+			checked++
+		}
+	}
+	fmt.Printf("inclusion: %d entries verified\n", checked)
+
+	// Consistency from an older size.
+	m := *oldSize
+	if m < 0 {
+		m = (tree.N + 1) / 2
+	}
+	if m < 1 || m > tree.N {
+		fail(fmt.Sprintf("invalid older size %d", m))
+	}
+	oldRoot, err := tlog.TreeHash(m, reader)
+	check(err, "older root")
+	consistency, err := tlog.ProveTree(tree.N, m, reader)
+	check(err, "consistency proof")
+	check(tlog.CheckTree(consistency, tree.N, tree.Hash, m, oldRoot), fmt.Sprintf("consistency %d -> %d", m, tree.N))
+	fmt.Printf("consistency: %d -> %d verified (%d hashes), older root %s\n", m, tree.N, len(consistency), oldRoot)
+
+	if *bundle != "" {
+		verifyBundle(f, *bundle, verifier, *origin)
+	}
+	fmt.Println("OK: Go sumdb/tlog and sumdb/note accept the log")
+}
+
+// openCheckpoint fetches and verifies a checkpoint note.
+func openCheckpoint(f *fetcher, path string, verifier note.Verifier, origin string) tlog.Tree {
+	msg, err := f.get(path)
+	check(err, "fetch "+path)
+	return parseSignedCheckpoint(msg, verifier, origin)
+}
+
+func parseSignedCheckpoint(msg []byte, verifier note.Verifier, origin string) tlog.Tree {
+	n, err := note.Open(msg, note.VerifierList(verifier))
+	check(err, "checkpoint signature")
+	lines := strings.Split(strings.TrimSuffix(n.Text, "\n"), "\n")
+	if len(lines) < 3 {
+		fail("checkpoint has fewer than 3 lines")
+	}
+	if lines[0] != origin {
+		fail(fmt.Sprintf("checkpoint origin %q, want %q", lines[0], origin))
+	}
+	size, err := strconv.ParseInt(lines[1], 10, 64)
+	if err != nil || size < 0 || strconv.FormatInt(size, 10) != lines[1] {
+		fail("checkpoint size is not a canonical decimal")
+	}
+	root, err := tlog.ParseHash(lines[2])
+	check(err, "checkpoint root hash")
+	return tlog.Tree{N: size, Hash: root}
+}
+
+// verifyBundle checks a c2sp.org/tlog-proof@v1 bundle: checkpoint signature, and the inclusion of the entry
+// carried in its extra line at its index.
+func verifyBundle(f *fetcher, path string, verifier note.Verifier, origin string) {
+	var data []byte
+	var err error
+	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
+		data, err = (&fetcher{base: path, client: f.client}).get("")
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	check(err, "read bundle")
+	parts := bytes.SplitN(data, []byte("\n\n"), 2)
+	if len(parts) != 2 {
+		fail("bundle: no blank line before the checkpoint")
+	}
+	lines := strings.Split(string(parts[0]), "\n")
+	if lines[0] != "c2sp.org/tlog-proof@v1" {
+		fail("bundle: bad header line")
+	}
+	i := 1
+	var entry []byte
+	if strings.HasPrefix(lines[i], "extra ") {
+		entry, err = base64.StdEncoding.DecodeString(strings.TrimPrefix(lines[i], "extra "))
+		check(err, "bundle extra line")
+		i++
+	}
+	if entry == nil {
+		fail("bundle carries no entry (extra line)")
+	}
+	if !strings.HasPrefix(lines[i], "index ") {
+		fail("bundle: missing index line")
+	}
+	index, err := strconv.ParseInt(strings.TrimPrefix(lines[i], "index "), 10, 64)
+	check(err, "bundle index")
+	var proof tlog.RecordProof
+	for _, line := range lines[i+1:] {
+		h, err := tlog.ParseHash(line)
+		check(err, "bundle proof line")
+		proof = append(proof, h)
+	}
+	tree := parseSignedCheckpoint(parts[1], verifier, origin)
+	check(tlog.CheckRecord(proof, tree.N, tree.Hash, index, tlog.RecordHash(entry)), "bundle inclusion proof")
+	fmt.Printf("bundle: entry %d included in the tree of size %d\n", index, tree.N)
+}
+
+// readEntries fetches the entry bundle number n (full, or partial at the end of the tree) and splits it.
+func readEntries(f *fetcher, n int64, treeSize int64) [][]byte {
+	width := treeSize - n*256
+	if width > 256 {
+		width = 256
+	}
+	path := "tile/entries/" + tilePathNumber(n)
+	if width < 256 {
+		path += ".p/" + strconv.FormatInt(width, 10)
+	}
+	data, err := f.get(path)
+	check(err, "fetch "+path)
+	var entries [][]byte
+	for len(data) > 0 {
+		if len(data) < 2 {
+			fail(path + ": truncated entry length")
+		}
+		size := int(binary.BigEndian.Uint16(data))
+		if len(data) < 2+size {
+			fail(path + ": truncated entry")
+		}
+		entries = append(entries, data[2:2+size])
+		data = data[2+size:]
+	}
+	if int64(len(entries)) != width {
+		fail(fmt.Sprintf("%s: %d entries, want %d", path, len(entries), width))
+	}
+	return entries
+}
+
+// tilePathNumber encodes N as C2SP tlog-tiles does: 3-digit groups, all but the last prefixed with x.
+func tilePathNumber(n int64) string {
+	s := fmt.Sprintf("%03d", n%1000)
+	for n >= 1000 {
+		n /= 1000
+		s = fmt.Sprintf("x%03d/%s", n%1000, s)
+	}
+	return s
+}
+
+// c2spPath maps Go's tile path (tile/<H>/<L>/<N>[.p/<W>]) to C2SP's (tile/<L>/<N>[.p/<W>], height fixed at 8).
+func c2spPath(t tlog.Tile) string {
+	return "tile/" + strings.TrimPrefix(t.Path(), "tile/"+strconv.Itoa(tileHeight)+"/")
+}
+
+type tileReader struct {
+	f     *fetcher
+	cache map[tlog.Tile][]byte
+}
+
+func (r *tileReader) Height() int { return tileHeight }
+
+func (r *tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
+	if r.cache == nil {
+		r.cache = map[tlog.Tile][]byte{}
+	}
+	out := make([][]byte, len(tiles))
+	for i, t := range tiles {
+		if data, ok := r.cache[t]; ok {
+			out[i] = data
+			continue
+		}
+		data, err := r.f.get(c2spPath(t))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = data
+	}
+	return out, nil
+}
+
+func (r *tileReader) SaveTiles(tiles []tlog.Tile, data [][]byte) {
+	for i, t := range tiles {
+		r.cache[t] = data[i]
+	}
+}
+
+type fetcher struct {
+	base   string
+	client *http.Client
+}
+
+func (f *fetcher) get(path string) ([]byte, error) {
+	if !strings.HasPrefix(f.base, "http://") && !strings.HasPrefix(f.base, "https://") {
+		return os.ReadFile(filepath.Join(f.base, filepath.FromSlash(path)))
+	}
+	url := f.base
+	if path != "" {
+		url = strings.TrimSuffix(f.base, "/") + "/" + path
+	}
+	resp, err := f.client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, errors.New(url + ": HTTP " + resp.Status)
+	}
+	return body, nil
+}
+
+func check(err error, what string) {
+	if err != nil {
+		fail(what + ": " + err.Error())
+	}
+}
+
+func fail(msg string) {
+	fmt.Fprintln(os.Stderr, "FAIL: "+msg)
+	os.Exit(1)
+}
