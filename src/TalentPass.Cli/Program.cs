@@ -1,6 +1,8 @@
 using System.CommandLine;
 using TalentPass.Cli.Commands.Database;
+using TalentPass.Cli.Commands.Ledger;
 using TalentPass.Cli.Commands.Talents;
+using TalentPass.Cli.Commands.Witness;
 
 namespace TalentPass.Cli;
 
@@ -15,6 +17,8 @@ internal static class CliProgram
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedDemoCommand.Create());
         root.Subcommands.Add(ImportTalentsCommand.Create());
+        root.Subcommands.Add(new Command("ledger", "Evidence ledger: verify proof bundles, audit the log.") { VerifyProofCommand.Create() });
+        root.Subcommands.Add(WitnessServeCommand.Create());
         return root;
     }
 }

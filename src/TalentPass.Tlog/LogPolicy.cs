@@ -21,6 +21,33 @@ public sealed record LogPolicy(
         new(origin, profile, [.. logKeys.Select(NoteVerifier.Parse)], [.. (witnessKeys ?? []).Select(NoteVerifier.Parse)], requiredWitnesses);
 
     /// <summary>
+    /// Reads the log's published key document (<c>GET /api/v1/ledger/verifier-key</c>):
+    /// <c>{"origin":…,"hashProfile":"sha256","logKeys":["vkey",…],"witnesses":[{"name":…,"verifierKey":"vkey"},…],"witnessQuorum":k}</c>.
+    /// <paramref name="requiredWitnesses"/> overrides the published quorum.
+    /// </summary>
+    public static LogPolicy FromKeyDocument(string json, int? requiredWitnesses = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var origin = root.GetProperty("origin").GetString() ?? throw new FormatException("origin missing");
+            var profile = HashProfile.Get(root.TryGetProperty("hashProfile", out var p) ? p.GetString() ?? "sha256" : "sha256");
+            var logKeys = root.GetProperty("logKeys").EnumerateArray().Select(k => k.GetString() ?? "").ToList();
+            var witnesses = root.TryGetProperty("witnesses", out var w) && w.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? w.EnumerateArray().Select(x => x.ValueKind == System.Text.Json.JsonValueKind.String ? x.GetString()! : x.GetProperty("verifierKey").GetString() ?? "").ToList()
+                : [];
+            var quorum = root.TryGetProperty("witnessQuorum", out var q) && q.TryGetInt32(out var k) ? k : 0;
+            return Create(origin, profile, logKeys, witnesses, requiredWitnesses ?? quorum);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException("Not a ledger key document: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
     /// Verifies a signed checkpoint against this policy: origin, log signature(s), k-of-n witness cosignatures.
     /// </summary>
     public CheckpointVerification VerifyCheckpoint(SignedNote note)
