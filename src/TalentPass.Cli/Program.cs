@@ -2,7 +2,6 @@ using System.CommandLine;
 using TalentPass.Cli.Commands.Database;
 using TalentPass.Cli.Commands.Ledger;
 using TalentPass.Cli.Commands.Talents;
-using TalentPass.Cli.Commands.Witness;
 
 namespace TalentPass.Cli;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TalentPass.Tlog;
 
-namespace TalentPass.Cli.Commands.Witness;
+namespace TalentPass.Cli.Commands.Ledger;
 
 /// <summary>
 /// <c>talentpass witness serve --listen URL --key-file FILE --log VKEY…</c>: a C2SP tlog-witness that a partner bank or
@@ -71,7 +71,7 @@ internal static class WitnessServeCommand
             }
 
             using var store = opened;
-            var witness = new Tlog.Witness(signer, followed, store);
+            var witness = new Witness(signer, followed, store);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
