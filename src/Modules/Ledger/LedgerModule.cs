@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,9 @@ using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
 using TalentPass.Modules.Ledger.Contracts;
 using TalentPass.Modules.Ledger.Features.Append;
+using TalentPass.Modules.Ledger.Features.Checkpoints;
+using TalentPass.Modules.Ledger.Features.Proofs;
+using TalentPass.Modules.Ledger.Features.Tiles;
 using TalentPass.Modules.Ledger.Persistence;
 using TalentPass.Modules.Ledger.Sequencing;
 
@@ -31,10 +35,18 @@ public sealed class LedgerModule : ITalentPassModule
         services.AddScoped<LedgerService>();
         services.AddScoped<ILedger>(sp => sp.GetRequiredService<LedgerService>());
         services.AddScoped<LedgerJobs>();
+        services.AddSingleton<LedgerKeyRing>();
+        services.AddHttpClient<WitnessClient>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<CheckpointPublisher>();
+        services.AddScoped<CheckpointReader>();
+        services.AddScoped<ProofService>();
         services.AddHostedService<LedgerBackgroundService>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        TileEndpoints.Map(endpoints);
+        var ledger = endpoints.MapGroup("/api/v1/ledger").WithTags("Ledger");
+        ProofEndpoints.Map(ledger);
     }
 }

@@ -1,47 +1,26 @@
-using System.Security.Cryptography;
+using TalentPass.Tlog;
 
 namespace TalentPass.Modules.Ledger.Domain;
 
 /// <summary>RFC 6962 leaf and node hashing under the log's hash profile (<c>sha256</c> or <c>sm3</c>).</summary>
 internal sealed class LogHasher
 {
-    private readonly Func<byte[], byte[]> hash;
+    private LogHasher(HashProfile profile) => Hashes = profile;
 
-    private LogHasher(string profile, Func<byte[], byte[]> hash)
-    {
-        Profile = profile;
-        this.hash = hash;
-    }
+    public const int HashSize = Hash.Size;
 
-    public const int HashSize = 32;
+    /// <summary>The library profile (<c>TalentPass.Tlog</c>) that proofs and verifiers use.</summary>
+    public HashProfile Hashes { get; }
 
-    public static LogHasher Sha256 { get; } = new("sha256", SHA256.HashData);
+    public string Profile => Hashes.Name;
 
-    public string Profile { get; }
+    public static LogHasher For(string profile) => new(HashProfile.Get(profile));
 
-    public static LogHasher For(string profile) => profile switch
-    {
-        "sha256" => Sha256,
-        _ => throw new InvalidOperationException($"Hash profile '{profile}' is not supported."),
-    };
+    public byte[] Empty() => Hashes.EmptyRoot.ToArray();
 
-    public byte[] Empty() => hash([]);
+    public byte[] Leaf(ReadOnlySpan<byte> data) => Hashes.LeafHash(data).ToArray();
 
-    public byte[] Leaf(ReadOnlySpan<byte> data)
-    {
-        var buffer = new byte[data.Length + 1];
-        data.CopyTo(buffer.AsSpan(1));
-        return hash(buffer);
-    }
-
-    public byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
-    {
-        var buffer = new byte[1 + HashSize + HashSize];
-        buffer[0] = 1;
-        left.CopyTo(buffer.AsSpan(1));
-        right.CopyTo(buffer.AsSpan(1 + HashSize));
-        return hash(buffer);
-    }
+    public byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) => Hashes.NodeHash(new Hash(left), new Hash(right)).ToArray();
 
     /// <summary>Root of a perfect subtree over <paramref name="count"/> (a power of two) consecutive hashes in <paramref name="hashes"/>.</summary>
     public byte[] PerfectRoot(ReadOnlySpan<byte> hashes, int offset, int count)

@@ -15,7 +15,7 @@ internal sealed class TreeEdge
 {
     private readonly LogHasher hasher;
     private readonly List<List<byte[]>> levels = [];
-    private readonly Dictionary<(int Level, long Index), Tile> changed = [];
+    private readonly Dictionary<(int Level, long Index), Tile?> changed = [];
 
     private TreeEdge(LogHasher hasher, long size)
     {
@@ -90,7 +90,7 @@ internal sealed class TreeEdge
             var index = (CountAt(Size + 1, level) - 1) / Tile.FullWidth;
             if (tile.Count < Tile.FullWidth)
             {
-                changed[(level, index)] = Snapshot(level, index, tile);
+                changed[(level, index)] = null; // snapshot taken by TakeChanged
                 break;
             }
 
@@ -106,7 +106,12 @@ internal sealed class TreeEdge
     /// <summary>Tiles changed since the last call (full ones and the current partial ones).</summary>
     public IReadOnlyList<Tile> TakeChanged()
     {
-        var tiles = changed.Values.ToList();
+        var tiles = new List<Tile>(changed.Count);
+        foreach (var ((level, index), full) in changed)
+        {
+            tiles.Add(full ?? Snapshot(level, index, levels[level]));
+        }
+
         changed.Clear();
         return tiles;
     }
@@ -153,120 +158,4 @@ internal sealed class TreeEdge
 
         return new Tile(level, index, hashes.Count, data);
     }
-}
-
-/// <summary>
-/// Inclusion and consistency proofs (RFC 9162 §2.1.3–2.1.4) over the stored tiles: any complete subtree's hash
-/// is one stored hash or the root of at most 128 hashes of one tile.
-/// </summary>
-internal sealed class TileProofs(LogHasher hasher, Func<int, long, Tile?> readTile)
-{
-    private readonly Dictionary<(int, long), Tile> cache = [];
-
-    /// <summary>Hash of the perfect subtree of height <paramref name="height"/> at position <paramref name="index"/>.</summary>
-    public byte[] Node(int height, long index)
-    {
-        var level = height / Tile.Height;
-        var within = height % Tile.Height;
-        var start = index << within;
-        var tileIndex = start / Tile.FullWidth;
-        var offset = (int)(start % Tile.FullWidth);
-        if (!cache.TryGetValue((level, tileIndex), out var tile))
-        {
-            tile = readTile(level, tileIndex) ?? throw new InvalidOperationException($"Tile {level}/{tileIndex} is missing.");
-            cache[(level, tileIndex)] = tile;
-        }
-
-        var count = 1 << within;
-        if (tile.Width < offset + count)
-        {
-            throw new InvalidOperationException($"Tile {level}/{tileIndex} is too short for node {height}/{index}.");
-        }
-
-        return hasher.PerfectRoot(tile.Hashes, offset, count);
-    }
-
-    /// <summary>MTH over leaves [lo, lo + n), lo aligned as RFC 6962's recursion leaves it.</summary>
-    public byte[] RangeHash(long lo, long n)
-    {
-        if (n == 0)
-        {
-            return hasher.Empty();
-        }
-
-        if ((n & (n - 1)) == 0)
-        {
-            var height = System.Numerics.BitOperations.Log2((ulong)n);
-            return Node(height, lo >> height);
-        }
-
-        var k = LargestPowerOfTwoBelow(n);
-        return hasher.Node(RangeHash(lo, k), RangeHash(lo + k, n - k));
-    }
-
-    public List<byte[]> Inclusion(long index, long size)
-    {
-        var proof = new List<byte[]>();
-        Path(index, 0, size, proof);
-        return proof;
-    }
-
-    public List<byte[]> Consistency(long from, long to)
-    {
-        var proof = new List<byte[]>();
-        if (from > 0 && from < to)
-        {
-            SubProof(from, 0, to, true, proof);
-        }
-
-        return proof;
-    }
-
-    private void Path(long m, long lo, long n, List<byte[]> proof)
-    {
-        if (n <= 1)
-        {
-            return;
-        }
-
-        var k = LargestPowerOfTwoBelow(n);
-        if (m < k)
-        {
-            Path(m, lo, k, proof);
-            proof.Add(RangeHash(lo + k, n - k));
-        }
-        else
-        {
-            Path(m - k, lo + k, n - k, proof);
-            proof.Add(RangeHash(lo, k));
-        }
-    }
-
-    private void SubProof(long m, long lo, long n, bool complete, List<byte[]> proof)
-    {
-        if (m == n)
-        {
-            if (!complete)
-            {
-                proof.Add(RangeHash(lo, n));
-            }
-
-            return;
-        }
-
-        var k = LargestPowerOfTwoBelow(n);
-        if (m <= k)
-        {
-            SubProof(m, lo, k, complete, proof);
-            proof.Add(RangeHash(lo + k, n - k));
-        }
-        else
-        {
-            SubProof(m - k, lo + k, n - k, false, proof);
-            proof.Add(RangeHash(lo, k));
-        }
-    }
-
-    /// <summary>The largest power of two strictly below <paramref name="n"/> (n ≥ 2).</summary>
-    private static long LargestPowerOfTwoBelow(long n) => 1L << System.Numerics.BitOperations.Log2((ulong)(n - 1));
 }

@@ -41,7 +41,7 @@ internal sealed partial class LedgerBackgroundService(IServiceScopeFactory scope
 }
 
 /// <summary>One round of background ledger work; also called by the CLI and tests.</summary>
-internal sealed class LedgerJobs(LedgerSequencer sequencer)
+internal sealed class LedgerJobs(LedgerSequencer sequencer, Features.Checkpoints.CheckpointPublisher publisher)
 {
     public async Task RunOnceAsync(CancellationToken ct)
     {
@@ -50,5 +50,7 @@ internal sealed class LedgerJobs(LedgerSequencer sequencer)
         {
             return; // another node sequences and publishes
         }
+
+        await publisher.PublishAsync(force: false, ct);
     }
 }
