@@ -46,6 +46,9 @@ internal static class LedgerErrors
         Error.Validation("ledger.tree_size_invalid", "树大小无效：须满足 0 < from ≤ to ≤ 最新检查点 / Invalid tree sizes: need 0 < from ≤ to ≤ the latest checkpoint.",
             new Dictionary<string, string[]> { ["from"] = ["0 < from ≤ to"], ["to"] = ["≤ latest checkpoint"] });
 
+    public static readonly Error NoSigningKey =
+        Error.NotFound("ledger.no_signing_key", "日志尚未签署任何检查点，暂无公钥 / The log has not signed a checkpoint yet, so it has no key to publish.");
+
     public static readonly Error NoCheckpoint =
         Error.NotFound("ledger.no_checkpoint", "尚未发布检查点 / No checkpoint has been published yet.");
 

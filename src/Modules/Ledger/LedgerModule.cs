@@ -3,15 +3,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.Demo;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
 using TalentPass.Modules.Ledger.Contracts;
+using TalentPass.Modules.Ledger.Demo;
 using TalentPass.Modules.Ledger.Features.Append;
 using TalentPass.Modules.Ledger.Features.Checkpoints;
 using TalentPass.Modules.Ledger.Features.Proofs;
+using TalentPass.Modules.Ledger.Features.RecordTalentDecisions;
+using TalentPass.Modules.Ledger.Features.SearchEntries;
+using TalentPass.Modules.Ledger.Features.SubmitEntry;
+using TalentPass.Modules.Ledger.Features.SubmitterKeys;
 using TalentPass.Modules.Ledger.Features.Tiles;
 using TalentPass.Modules.Ledger.Persistence;
 using TalentPass.Modules.Ledger.Sequencing;
+using TalentPass.Modules.Talents.Contracts;
 
 namespace TalentPass.Modules.Ledger;
 
@@ -36,10 +43,15 @@ public sealed class LedgerModule : ITalentPassModule
         services.AddScoped<ILedger>(sp => sp.GetRequiredService<LedgerService>());
         services.AddScoped<LedgerJobs>();
         services.AddSingleton<LedgerKeyRing>();
-        services.AddHttpClient<WitnessClient>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(CheckpointPublisher.WitnessHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<CheckpointPublisher>();
         services.AddScoped<CheckpointReader>();
         services.AddScoped<ProofService>();
+        services.AddScoped<SubmitterKeysHandler>();
+        services.AddScoped<SubmitEntryHandler>();
+        services.AddScoped<SearchEntriesHandler>();
+        services.AddScoped<ITalentEventHandler, TalentDecisionRecorder>();
+        services.AddScoped<IDemoSeeder, LedgerDemoSeeder>();
         services.AddHostedService<LedgerBackgroundService>();
     }
 
@@ -48,5 +60,8 @@ public sealed class LedgerModule : ITalentPassModule
         TileEndpoints.Map(endpoints);
         var ledger = endpoints.MapGroup("/api/v1/ledger").WithTags("Ledger");
         ProofEndpoints.Map(ledger);
+        SubmitEntryHandler.Map(ledger);
+        SubmitterKeysHandler.Map(ledger);
+        SearchEntriesHandler.Map(ledger);
     }
 }

@@ -19,11 +19,12 @@ internal sealed partial class CheckpointPublisher(
     IDbConnectionFactory connections,
     LedgerKeyRing keys,
     LedgerSequencer sequencer,
-    WitnessClient witnesses,
+    IHttpClientFactory httpClients,
     IOptions<LedgerOptions> options,
     TimeProvider clock,
     ILogger<CheckpointPublisher> logger)
 {
+    public const string WitnessHttpClient = "ledger-witness";
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>Publishes a checkpoint of the current tree when due (or <paramref name="force"/>). Returns the latest published one.</summary>
@@ -143,39 +144,25 @@ internal sealed partial class CheckpointPublisher(
 
     private async Task SubmitAsync(WitnessOptions witness, WitnessStateRow state, CheckpointRow checkpoint, CancellationToken ct)
     {
-        var verifier = NoteVerifier.Parse(witness.VerifierKey);
-        try
+        var client = new WitnessClient(httpClients.CreateClient(WitnessHttpClient), witness.Url!, NoteVerifier.Parse(witness.VerifierKey));
+        var note = SignedNote.TryParse(checkpoint.Note, out var parsed, out var error) ? parsed : throw new InvalidOperationException(error);
+        var result = await client.SubmitAsync(note, state.CosignedSize, async (from, to, token) => await ConsistencyAsync(from, to, token), ct);
+        if (result.IsCosigned)
         {
-            var old = state.CosignedSize;
-            for (var attempt = 0; attempt < 2; attempt++)
+            foreach (var cosignature in result.Cosignatures)
             {
-                var proof = old is > 0 && old < checkpoint.Size ? await ConsistencyAsync(old, checkpoint.Size, ct) : [];
-                var answer = await witnesses.AddCheckpointAsync(witness.Url!, old, proof, checkpoint.Note, verifier, ct);
-                if (answer.Cosignature is { } cosignature)
-                {
-                    db.Cosignatures.Add(new CosignatureRow { CheckpointSize = checkpoint.Size, Witness = witness.Name, SignatureLine = cosignature.Line.TrimEnd('\n'), ReceivedAt = clock.GetUtcNow() });
-                    Record(state, checkpoint.Size, "cosigned", null);
-                    return;
-                }
-
-                if (answer.WitnessSize is { } known && known <= checkpoint.Size && known != old)
-                {
-                    old = known; // the witness knows another size: prove consistency from there
-                    continue;
-                }
-
-                Record(state, state.CosignedSize, "refused", answer.Error ?? $"witness is at size {answer.WitnessSize}");
-                return;
+                db.Cosignatures.Add(new CosignatureRow { CheckpointSize = checkpoint.Size, Witness = witness.Name, SignatureLine = cosignature.Line.TrimEnd('\n'), ReceivedAt = clock.GetUtcNow() });
             }
+
+            Record(state, checkpoint.Size, "cosigned", null);
+            return;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TlogException)
-        {
-            Record(state, state.CosignedSize, "unreachable", ex.Message);
-            LogWitnessFailed(logger, witness.Name, ex.Message);
-        }
+
+        Record(state, result.LatestSize is { } size && size <= checkpoint.Size ? size : state.CosignedSize, result.Outcome.ToString().ToLowerInvariant(), result.Message);
+        LogWitnessFailed(logger, witness.Name, result.Outcome.ToString(), result.Message);
     }
 
-    private async Task<Hash[]> ConsistencyAsync(long from, long to, CancellationToken ct)
+    private async Task<IReadOnlyList<Hash>> ConsistencyAsync(long from, long to, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
         return await MerkleTree.ProveTreeAsync(sequencer.Hasher.Hashes, to, from, new TileHashReader(sequencer.Hasher.Hashes, connection), ct);
@@ -195,6 +182,6 @@ internal sealed partial class CheckpointPublisher(
     [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Published ledger checkpoint at size {Size} with {Cosignatures} witness cosignature(s)")]
     private static partial void LogPublished(ILogger logger, long size, int cosignatures);
 
-    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Witness {Witness} could not be reached: {Reason}")]
-    private static partial void LogWitnessFailed(ILogger logger, string witness, string reason);
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Witness {Witness} did not cosign ({Outcome}): {Reason}")]
+    private static partial void LogWitnessFailed(ILogger logger, string witness, string outcome, string reason);
 }

@@ -54,9 +54,19 @@ internal sealed class LedgerKeyRing(IServiceScopeFactory scopes, IOptions<Ledger
         }
     }
 
-    /// <summary>The log's verifier keys (signed-note text), Ed25519 first.</summary>
-    public async Task<IReadOnlyList<string>> VerifierKeysAsync(CancellationToken ct) =>
-        (await SignersAsync(ct)).Select(s => s.VerifierKey).ToList();
+    /// <summary>The log's verifier keys (signed-note text), Ed25519 first; empty before the first checkpoint created them.</summary>
+    public async Task<IReadOnlyList<string>> VerifierKeysAsync(CancellationToken ct)
+    {
+        if (signers is not null)
+        {
+            return signers.Select(s => s.VerifierKey).ToList();
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var rows = await db.SigningKeys.AsNoTracking().ToListAsync(ct);
+        return rows.OrderBy(r => r.Algorithm == Ed25519 ? 0 : 1).Select(r => Encoding.UTF8.GetString(r.PublicKey)).ToList();
+    }
 
     private async Task<NoteSigner> LoadOrCreateAsync(string algorithm, CancellationToken ct)
     {

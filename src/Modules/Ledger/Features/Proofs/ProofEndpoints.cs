@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Http;
 using TalentPass.Modules.Ledger.Features.Checkpoints;
 using TalentPass.SharedKernel;
+using TalentPass.Tlog;
 
 namespace TalentPass.Modules.Ledger.Features.Proofs;
 
@@ -20,15 +22,19 @@ internal static class ProofEndpoints
 {
     public static void Map(RouteGroupBuilder ledger)
     {
-        ledger.MapGet("/verifier-key", async Task<Ok<VerifierKeys>> (LedgerKeyRing keys, IOptions<LedgerOptions> options, CancellationToken ct) =>
+        ledger.MapGet("/verifier-key", async Task<Results<Ok<VerifierKeys>, ProblemHttpResult>> (LedgerKeyRing keys, IOptions<LedgerOptions> options, CancellationToken ct) =>
             {
                 var o = options.Value;
-                return TypedResults.Ok(new VerifierKeys(o.Origin, o.HashProfile, await keys.VerifierKeysAsync(ct),
-                    o.Witnesses.Select(w => new WitnessKey(w.Name, w.VerifierKey, w.Url?.ToString())).ToList(), o.WitnessQuorum));
+                var logKeys = await keys.VerifierKeysAsync(ct);
+                return logKeys.Count == 0
+                    ? LedgerErrors.NoSigningKey.ToProblem()
+                    : TypedResults.Ok(new VerifierKeys(o.Origin, o.HashProfile, logKeys,
+                        o.Witnesses.Select(w => new WitnessKey(w.Name, w.VerifierKey, w.Url?.ToString())).ToList(), o.WitnessQuorum));
             })
             .AllowAnonymous()
             .WithName("GetLedgerVerifierKey")
-            .WithSummary("The log's signed-note verifier key(s), origin, hash profile and the witnesses' keys with the k-of-n quorum");
+            .WithSummary("The log's signed-note verifier key(s), origin, hash profile and the witnesses' keys with the k-of-n quorum")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         ledger.MapGet("/entries/{index:long}/proof", async Task<Results<Ok<InclusionProof>, ProblemHttpResult>> (long index, ProofService proofs, CancellationToken ct) =>
             {
@@ -38,6 +44,25 @@ internal static class ProofEndpoints
             .AllowAnonymous()
             .WithName("GetLedgerInclusionProof")
             .WithSummary("Inclusion proof of an entry to the latest published checkpoint (publishes one on demand)")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        ledger.MapGet("/entries/{index:long}/bundle", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long index, ProofService proofs, CancellationToken ct) =>
+            {
+                var result = await proofs.InclusionAsync(index, ct);
+                if (!result.IsSuccess)
+                {
+                    return result.Error.ToProblem();
+                }
+
+                var (_, entry, checkpoint, hashes) = result.Value;
+                var note = SignedNote.TryParse(checkpoint.Text, out var parsed, out var error) ? parsed : throw new InvalidOperationException(error);
+                var bundle = new TlogProof(index, hashes, note, entry).ToString();
+                return TypedResults.File(Encoding.UTF8.GetBytes(bundle), "text/plain; charset=utf-8", $"ledger-entry-{index}.tlog-proof");
+            })
+            .AllowAnonymous()
+            .WithName("DownloadLedgerProofBundle")
+            .WithSummary("Offline proof bundle (C2SP tlog-proof, entry bytes in 'extra') to hand to a court or partner")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

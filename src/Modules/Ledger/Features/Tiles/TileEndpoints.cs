@@ -30,6 +30,7 @@ internal static class TileEndpoints
                     ? Results.Text("no checkpoint published yet\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                     : Results.Text(latest.Text, "text/plain; charset=utf-8");
             })
+            .ExcludeFromDescription() // C2SP tlog-tiles protocol (docs/ledger-formats.md), not the JSON API
             .WithName("GetLedgerCheckpoint")
             .WithSummary("The latest published checkpoint (C2SP tlog-checkpoint, signed note with witness cosignatures)");
 
@@ -42,6 +43,7 @@ internal static class TileEndpoints
 
                 return tile.IsEntries ? await EntriesAsync(db, tile, context, ct) : await HashesAsync(db, tile, context, ct);
             })
+            .ExcludeFromDescription()
             .WithName("GetLedgerTile")
             .WithSummary("A hash tile tile/<L>/<N>[.p/<W>] or an entry bundle tile/entries/<N>[.p/<W>] (C2SP tlog-tiles)");
     }
