@@ -1,6 +1,7 @@
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Modules.Audit;
 using TalentPass.Modules.Identity;
+using TalentPass.Modules.Ledger;
 using TalentPass.Modules.Talents;
 
 namespace TalentPass.Composition;
@@ -16,5 +17,6 @@ public static class ModuleCatalog
         new AuditModule(),
         new IdentityModule(),
         new TalentsModule(),
+        new LedgerModule(),
     ];
 }

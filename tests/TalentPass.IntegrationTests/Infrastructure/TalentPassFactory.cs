@@ -31,6 +31,8 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public string BlindIndexKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    public string LedgerKeyEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -55,6 +57,7 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["FieldProtection:EncryptionKey"] = EncryptionKey,
         ["FieldProtection:BlindIndexKey"] = BlindIndexKey,
         ["FieldProtection:AllowGeneratedKeys"] = "false",
+        ["Ledger:KeyEncryptionKey"] = LedgerKeyEncryptionKey,
         ["Demo:Enabled"] = "true",
         ["Demo:Talents"] = DemoTalents.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
