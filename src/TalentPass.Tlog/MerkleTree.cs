@@ -166,15 +166,7 @@ public static class MerkleTree
     public static Hash[] BuildRecordProof(HashProfile profile, long t, long n, IReadOnlyList<Hash> hashes)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(hashes);
-        var proof = new List<Hash>();
-        var pos = 0;
-        LeafProof(profile, 0, t, n, hashes, ref pos, proof);
-        if (pos != hashes.Count)
-        {
-            throw new TlogException("Wrong number of hashes for the inclusion proof.");
-        }
-        return [.. proof];
+        return Collect(hashes, "inclusion", (ref pos, proof) => LeafProof(profile, 0, t, n, hashes, ref pos, proof));
     }
 
     /// <summary>Inclusion proof of leaf <paramref name="n"/> in the tree of size <paramref name="t"/> (Go: <c>ProveRecord</c>).</summary>
@@ -224,15 +216,7 @@ public static class MerkleTree
     public static Hash[] BuildTreeProof(HashProfile profile, long t, long n, IReadOnlyList<Hash> hashes)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(hashes);
-        var proof = new List<Hash>();
-        var pos = 0;
-        TreeProof(profile, 0, t, n, hashes, ref pos, proof);
-        if (pos != hashes.Count)
-        {
-            throw new TlogException("Wrong number of hashes for the consistency proof.");
-        }
-        return [.. proof];
+        return Collect(hashes, "consistency", (ref pos, proof) => TreeProof(profile, 0, t, n, hashes, ref pos, proof));
     }
 
     /// <summary>Consistency proof from size <paramref name="n"/> to size <paramref name="t"/> (Go: <c>ProveTree</c>; 1 ≤ n ≤ t).</summary>
@@ -269,6 +253,22 @@ public static class MerkleTree
             return false;
         }
         return RunTreeProof(profile, proof, proof.Count, 0, t, n, oldHash, out var oh, out var th) && th == treeHash && oh == oldHash;
+    }
+
+    private delegate void ProofWalk(ref int pos, List<Hash> proof);
+
+    /// <summary>Runs a proof walk over <paramref name="hashes"/>, which it must consume exactly.</summary>
+    private static Hash[] Collect(IReadOnlyList<Hash> hashes, string kind, ProofWalk walk)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        var proof = new List<Hash>();
+        var pos = 0;
+        walk(ref pos, proof);
+        if (pos != hashes.Count)
+        {
+            throw new TlogException($"Wrong number of hashes for the {kind} proof.");
+        }
+        return [.. proof];
     }
 
     private static IReadOnlyList<Hash> Read(IHashReader reader, long[] indexes)

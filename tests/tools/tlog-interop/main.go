@@ -7,7 +7,11 @@
 //   - reads the entry bundles (<base>/tile/entries/<N>[.p/<W>]) and checks an inclusion proof of every entry;
 //   - checks a consistency proof from an older size to the checkpoint size, and that the older root is the root
 //     of the first entries;
-//   - optionally (-bundle) checks a C2SP tlog-proof bundle's inclusion proof and checkpoint signature.
+//   - optionally (-bundle) checks a C2SP tlog-proof bundle's inclusion proof and checkpoint signature;
+//   - optionally (-api) checks the server's own inclusion proofs (GET <api>/entries/<i>/proof) and consistency
+//     proof (GET <api>/consistency?from=&to=) with tlog.CheckRecord / tlog.CheckTree.
+//
+// The log key comes from -vkey, or from -keys (the JSON key document, GET /api/v1/ledger/verifier-key).
 //
 // <base> is an http(s) URL (e.g. http://127.0.0.1:5080/ledger/) or a local directory laid out the same way.
 // Build offline with Debian's golang-go and golang-golang-x-mod-dev:
@@ -21,6 +25,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -45,14 +50,19 @@ func main() {
 	oldSize := flag.Int64("old", -1, "older size for the consistency proof (default: half the tree)")
 	bundle := flag.String("bundle", "", "optional tlog-proof bundle file (or URL) to verify as well")
 	maxEntries := flag.Int64("max-entries", 100000, "check inclusion of at most this many entries (the last ones)")
+	keys := flag.String("keys", "", "URL or file of the log's key document (instead of -vkey)")
+	api := flag.String("api", "", "optional proof API prefix, e.g. http://host/api/v1/ledger")
 	flag.Parse()
+	f := &fetcher{base: *base, client: &http.Client{Timeout: 30 * time.Second}}
+	if *keys != "" {
+		*vkey, *origin = readKeys(f, *keys, *origin)
+	}
 	if *base == "" || *vkey == "" {
-		fail("usage: tlog-interop -base URL|DIR -vkey VKEY [-origin O] [-old N] [-bundle FILE]")
+		fail("usage: tlog-interop -base URL|DIR (-vkey VKEY | -keys URL) [-origin O] [-old N] [-bundle FILE] [-api URL]")
 	}
 	if *origin == "" {
 		*origin = strings.SplitN(*vkey, "+", 2)[0]
 	}
-	f := &fetcher{base: *base, client: &http.Client{Timeout: 30 * time.Second}}
 
 	verifier, err := note.NewVerifier(*vkey)
 	check(err, "parse verifier key")
@@ -108,6 +118,9 @@ func main() {
 
 	if *bundle != "" {
 		verifyBundle(f, *bundle, verifier, *origin)
+	}
+	if *api != "" {
+		verifyProofAPI(f, *api, verifier, *origin, tree, m, oldRoot)
 	}
 	fmt.Println("OK: Go sumdb/tlog and sumdb/note accept the log")
 }
@@ -181,6 +194,87 @@ func verifyBundle(f *fetcher, path string, verifier note.Verifier, origin string
 	tree := parseSignedCheckpoint(parts[1], verifier, origin)
 	check(tlog.CheckRecord(proof, tree.N, tree.Hash, index, tlog.RecordHash(entry)), "bundle inclusion proof")
 	fmt.Printf("bundle: entry %d included in the tree of size %d\n", index, tree.N)
+}
+
+// readKeys reads the key document {"origin":…,"hashProfile":…,"logKeys":[…]} and returns the first (Ed25519) key.
+func readKeys(f *fetcher, location string, origin string) (string, string) {
+	var data []byte
+	var err error
+	if strings.HasPrefix(location, "http://") || strings.HasPrefix(location, "https://") {
+		data, err = (&fetcher{base: location, client: f.client}).get("")
+	} else {
+		data, err = os.ReadFile(location)
+	}
+	check(err, "read key document")
+	var doc struct {
+		Origin      string   `json:"origin"`
+		HashProfile string   `json:"hashProfile"`
+		LogKeys     []string `json:"logKeys"`
+	}
+	check(json.Unmarshal(data, &doc), "parse key document")
+	if doc.HashProfile != "" && doc.HashProfile != "sha256" {
+		fmt.Printf("SKIP: the log uses the %s hash profile; Go's sumdb/tlog implements SHA-256 only\n", doc.HashProfile)
+		os.Exit(0)
+	}
+	if len(doc.LogKeys) == 0 {
+		fail("the key document lists no log key (no checkpoint published yet?)")
+	}
+	if origin == "" {
+		origin = doc.Origin
+	}
+	return doc.LogKeys[0], origin
+}
+
+// verifyProofAPI checks proofs computed by the server: inclusion of up to 64 entries and a consistency proof.
+func verifyProofAPI(f *fetcher, api string, verifier note.Verifier, origin string, tree tlog.Tree, m int64, oldRoot tlog.Hash) {
+	apiFetcher := &fetcher{base: api, client: f.client}
+	step := tree.N/64 + 1
+	count := 0
+	for i := int64(0); i < tree.N; i += step {
+		data, err := apiFetcher.get(fmt.Sprintf("entries/%d/proof", i))
+		check(err, fmt.Sprintf("proof API for entry %d", i))
+		var p struct {
+			Index      int64    `json:"index"`
+			TreeSize   int64    `json:"treeSize"`
+			Entry      string   `json:"entry"`
+			Proof      []string `json:"proof"`
+			Checkpoint string   `json:"checkpoint"`
+		}
+		check(json.Unmarshal(data, &p), "parse inclusion proof")
+		signed := parseSignedCheckpoint([]byte(p.Checkpoint), verifier, origin)
+		if p.Index != i || p.TreeSize != signed.N {
+			fail(fmt.Sprintf("proof API for entry %d: index %d, tree size %d, checkpoint size %d", i, p.Index, p.TreeSize, signed.N))
+		}
+		entry, err := base64.StdEncoding.DecodeString(p.Entry)
+		check(err, "entry base64")
+		check(tlog.CheckRecord(parseHashes(p.Proof), signed.N, signed.Hash, i, tlog.RecordHash(entry)), fmt.Sprintf("server inclusion proof of entry %d", i))
+		count++
+	}
+	fmt.Printf("proof API: %d server inclusion proofs verified\n", count)
+	if m == tree.N {
+		return
+	}
+	data, err := apiFetcher.get(fmt.Sprintf("consistency?from=%d&to=%d", m, tree.N))
+	check(err, "consistency API")
+	var c struct {
+		From       int64    `json:"from"`
+		To         int64    `json:"to"`
+		Proof      []string `json:"proof"`
+		Checkpoint string   `json:"checkpoint"`
+	}
+	check(json.Unmarshal(data, &c), "parse consistency proof")
+	check(tlog.CheckTree(parseHashes(c.Proof), tree.N, tree.Hash, m, oldRoot), fmt.Sprintf("server consistency proof %d -> %d", m, tree.N))
+	fmt.Printf("proof API: server consistency proof %d -> %d verified\n", m, tree.N)
+}
+
+func parseHashes(lines []string) []tlog.Hash {
+	var hashes []tlog.Hash
+	for _, line := range lines {
+		h, err := tlog.ParseHash(line)
+		check(err, "proof hash")
+		hashes = append(hashes, h)
+	}
+	return hashes
 }
 
 // readEntries fetches the entry bundle number n (full, or partial at the end of the tree) and splits it.

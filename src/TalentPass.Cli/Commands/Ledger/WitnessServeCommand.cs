@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TalentPass.Tlog;
 
@@ -108,18 +109,36 @@ internal static class WitnessServeCommand
 
             await output.WriteLineAsync($"state: {stateDirectory}");
             await output.FlushAsync(cancellationToken);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
+            // Runs until Ctrl+C / SIGTERM (the host's console lifetime) or the command's cancellation.
+            await app.WaitForShutdownAsync(cancellationToken);
             await app.StopAsync(CancellationToken.None);
             return 0;
         });
-        return new Command("witness", "Transparency-log witness for the evidence ledger (C2SP tlog-witness).") { command };
+        return new Command("witness", "Transparency-log witness for the evidence ledger (C2SP tlog-witness).") { command, CreateKeygen() };
+    }
+
+    /// <summary><c>talentpass witness keygen --key-file FILE --name NAME</c>: creates the key (if absent) and prints its verifier key.</summary>
+    private static Command CreateKeygen()
+    {
+        var keyFile = new Option<FileInfo>("--key-file") { Description = "The witness's private key file (created if absent).", Required = true };
+        var name = new Option<string?>("--name") { Description = "Key name for a new key, e.g. witness.bank-a.example." };
+        var command = new Command("keygen", "Create the witness key (if absent) and print its verifier key, to configure in the log.") { keyFile, name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            try
+            {
+                var signer = LoadOrCreateKey(parse.GetValue(keyFile)!, parse.GetValue(name), parse.InvocationConfiguration.Error);
+                await output.WriteLineAsync(signer.VerifierKey);
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                await output.WriteLineAsync($"Cannot create the witness key: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
     }
 
     private static CosignatureSigner LoadOrCreateKey(FileInfo file, string? name, TextWriter output)
