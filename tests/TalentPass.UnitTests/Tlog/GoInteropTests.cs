@@ -29,12 +29,15 @@ public sealed class GoInteropTests : IDisposable
     {
         var program = InteropProgram();
         var log = new LogFixture(entries: size);
-        var bundlePath = WriteLog(log, index: size / 3);
+        var witness = NoteSigner.GenerateCosigner("witness.go-check.example", log.Clock);
+        var bundlePath = WriteLog(log, index: size / 3, witness);
 
-        var (exit, output) = await RunAsync(program, "-base", _directory, "-vkey", log.LogKey.VerifierKey, "-bundle", bundlePath, "-max-entries", "2000");
+        var (exit, output) = await RunAsync(program, "-base", _directory, "-vkey", log.LogKey.VerifierKey, "-bundle", bundlePath,
+            "-max-entries", "2000", "-witness", witness.VerifierKey);
 
         exit.ShouldBe(0, output);
         output.ShouldContain($"size {size}");
+        output.ShouldContain("cosignature: witness.go-check.example verified (time 2026-11-21T06:00:00Z)");
         output.ShouldContain("OK: Go sumdb/tlog and sumdb/note accept the log");
     }
 
@@ -53,6 +56,27 @@ public sealed class GoInteropTests : IDisposable
 
         exit.ShouldBe(1, output);
         output.ShouldContain("FAIL");
+    }
+
+    [Fact]
+    public async Task GoVerifier_AlteredCosignatureTime_Refuses()
+    {
+        var program = InteropProgram();
+        var log = new LogFixture(entries: 3);
+        var witness = NoteSigner.GenerateCosigner("witness.go-check.example", log.Clock);
+        WriteLog(log, index: 0, witness);
+        var path = Path.Combine(_directory, "checkpoint");
+        SignedNote.TryParse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), out var note, out _).ShouldBeTrue();
+        var cosignature = note.Signatures.Single(s => s.Name == witness.Name);
+        var bytes = cosignature.Signature.ToArray();
+        bytes[7] ^= 1; // one second later: the signed message changes
+        var altered = new SignedNote(note.Text, [.. note.Signatures.Where(s => s != cosignature), cosignature with { Signature = bytes }]);
+        await File.WriteAllTextAsync(path, altered.ToString(), TestContext.Current.CancellationToken);
+
+        var (exit, output) = await RunAsync(program, "-base", _directory, "-vkey", log.LogKey.VerifierKey, "-witness", witness.VerifierKey);
+
+        exit.ShouldBe(1, output);
+        output.ShouldContain("invalid cosignature from witness witness.go-check.example");
     }
 
     [Fact]
@@ -80,9 +104,13 @@ public sealed class GoInteropTests : IDisposable
     }
 
     /// <summary>Writes checkpoint, every hash tile and entry bundle at the log's size (a static C2SP tlog-tiles log), and a proof bundle.</summary>
-    private string WriteLog(LogFixture log, long index)
+    private string WriteLog(LogFixture log, long index, CosignatureSigner? witness = null)
     {
         var checkpoint = log.SignedCheckpoint();
+        if (witness is not null)
+        {
+            checkpoint = checkpoint.WithSignatures([new NoteSignature(witness.Name, witness.KeyId, witness.Sign(checkpoint.TextBytes))]);
+        }
         Write("checkpoint", System.Text.Encoding.UTF8.GetBytes(checkpoint.ToString()));
         foreach (var tile in Tile.TilesForSize(log.Store.Size))
         {

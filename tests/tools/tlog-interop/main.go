@@ -8,6 +8,8 @@
 //   - checks a consistency proof from an older size to the checkpoint size, and that the older root is the root
 //     of the first entries;
 //   - optionally (-bundle) checks a C2SP tlog-proof bundle's inclusion proof and checkpoint signature;
+//   - checks the witnesses' C2SP tlog-cosignature v1 lines (Ed25519 over "cosignature/v1\ntime <t>\n" + body)
+//     with crypto/ed25519, independently of the .NET code (sumdb/note has no cosignature type);
 //   - optionally (-api) checks the server's own inclusion proofs (GET <api>/entries/<i>/proof) and consistency
 //     proof (GET <api>/consistency?from=&to=) with tlog.CheckRecord / tlog.CheckTree.
 //
@@ -23,6 +25,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -52,10 +56,14 @@ func main() {
 	maxEntries := flag.Int64("max-entries", 100000, "check inclusion of at most this many entries (the last ones)")
 	keys := flag.String("keys", "", "URL or file of the log's key document (instead of -vkey)")
 	api := flag.String("api", "", "optional proof API prefix, e.g. http://host/api/v1/ledger")
+	var witnesses stringList
+	flag.Var(&witnesses, "witness", "a witness cosigner verifier key whose cosignature must be on the checkpoint (repeatable)")
 	flag.Parse()
 	f := &fetcher{base: *base, client: &http.Client{Timeout: 30 * time.Second}}
+	var published []string
+	quorum := 0
 	if *keys != "" {
-		*vkey, *origin = readKeys(f, *keys, *origin)
+		*vkey, *origin, published, quorum = readKeys(f, *keys, *origin)
 	}
 	if *base == "" || *vkey == "" {
 		fail("usage: tlog-interop -base URL|DIR (-vkey VKEY | -keys URL) [-origin O] [-old N] [-bundle FILE] [-api URL]")
@@ -70,6 +78,27 @@ func main() {
 	fmt.Printf("checkpoint: origin %s, size %d, root %s (signature verified by %s)\n", *origin, tree.N, tree.Hash, verifier.Name())
 	if tree.N == 0 {
 		fail("the log is empty: nothing to prove")
+	}
+
+	if len(witnesses)+len(published) > 0 {
+		checkpoint, err := f.get("checkpoint")
+		check(err, "fetch checkpoint")
+		cosigned := 0
+		for i, w := range append(append([]string{}, witnesses...), published...) {
+			t, found := verifyCosignature(checkpoint, w)
+			name := strings.SplitN(w, "+", 2)[0]
+			if !found {
+				if i < len(witnesses) {
+					fail("no cosignature from witness " + name + " on the checkpoint")
+				}
+				continue
+			}
+			cosigned++
+			fmt.Printf("cosignature: %s verified (time %s)\n", name, time.Unix(t, 0).UTC().Format(time.RFC3339))
+		}
+		if cosigned < quorum {
+			fail(fmt.Sprintf("%d witness cosignature(s), the published quorum is %d", cosigned, quorum))
+		}
 	}
 
 	reader := tlog.TileHashReader(tree, &tileReader{f: f})
@@ -196,8 +225,55 @@ func verifyBundle(f *fetcher, path string, verifier note.Verifier, origin string
 	fmt.Printf("bundle: entry %d included in the tree of size %d\n", index, tree.N)
 }
 
-// readKeys reads the key document {"origin":…,"hashProfile":…,"logKeys":[…]} and returns the first (Ed25519) key.
-func readKeys(f *fetcher, location string, origin string) (string, string) {
+// verifyCosignature checks the C2SP tlog-cosignature v1 line of witness key wkey (<name>+<hex>+base64(0x04||key))
+// on a checkpoint note and returns its timestamp; found is false when the note has no line from that key.
+func verifyCosignature(msg []byte, wkey string) (t int64, found bool) {
+	parts := strings.SplitN(wkey, "+", 3)
+	if len(parts) != 3 {
+		fail("malformed witness key " + wkey)
+	}
+	name := parts[0]
+	key, err := base64.StdEncoding.DecodeString(parts[2])
+	check(err, "witness key base64")
+	if len(key) != 33 || key[0] != 0x04 {
+		fail("witness key is not an Ed25519 cosignature key (type 0x04): " + wkey)
+	}
+	id := sha256.Sum256(append([]byte(name+"\n"), key...))
+	if fmt.Sprintf("%x", id[:4]) != parts[1] {
+		fail("witness key ID does not match its key: " + wkey)
+	}
+	split := bytes.LastIndex(msg, []byte("\n\n"))
+	if split < 0 {
+		fail("checkpoint is not a signed note")
+	}
+	body := msg[:split+1]
+	for _, line := range strings.Split(string(msg[split+2:]), "\n") {
+		prefix := "\u2014 " + name + " "
+		if !strings.HasPrefix(line, prefix) {
+			continue
+		}
+		sig, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(line, prefix))
+		if err != nil || len(sig) != 4+8+64 || !bytes.Equal(sig[:4], id[:4]) {
+			continue
+		}
+		ts := binary.BigEndian.Uint64(sig[4:12])
+		signed := append([]byte(fmt.Sprintf("cosignature/v1\ntime %d\n", ts)), body...)
+		if !ed25519.Verify(ed25519.PublicKey(key[1:]), signed, sig[12:]) {
+			fail("invalid cosignature from witness " + name)
+		}
+		return int64(ts), true
+	}
+	return 0, false
+}
+
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// readKeys reads the key document {"origin":…,"hashProfile":…,"logKeys":[…],"witnesses":[{"verifierKey":…}]}
+// and returns the first (Ed25519) log key, the origin, the witnesses' keys and the quorum.
+func readKeys(f *fetcher, location string, origin string) (string, string, []string, int) {
 	var data []byte
 	var err error
 	if strings.HasPrefix(location, "http://") || strings.HasPrefix(location, "https://") {
@@ -210,6 +286,10 @@ func readKeys(f *fetcher, location string, origin string) (string, string) {
 		Origin      string   `json:"origin"`
 		HashProfile string   `json:"hashProfile"`
 		LogKeys     []string `json:"logKeys"`
+		Witnesses   []struct {
+			VerifierKey string `json:"verifierKey"`
+		} `json:"witnesses"`
+		WitnessQuorum int `json:"witnessQuorum"`
 	}
 	check(json.Unmarshal(data, &doc), "parse key document")
 	if doc.HashProfile != "" && doc.HashProfile != "sha256" {
@@ -222,7 +302,11 @@ func readKeys(f *fetcher, location string, origin string) (string, string) {
 	if origin == "" {
 		origin = doc.Origin
 	}
-	return doc.LogKeys[0], origin
+	var witnesses []string
+	for _, w := range doc.Witnesses {
+		witnesses = append(witnesses, w.VerifierKey)
+	}
+	return doc.LogKeys[0], origin, witnesses, doc.WitnessQuorum
 }
 
 // verifyProofAPI checks proofs computed by the server: inclusion of up to 64 entries and a consistency proof.
