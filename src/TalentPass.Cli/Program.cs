@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TalentPass.Cli.Commands.Database;
+using TalentPass.Cli.Commands.Ledger;
 using TalentPass.Cli.Commands.Talents;
 
 namespace TalentPass.Cli;
@@ -15,6 +16,7 @@ internal static class CliProgram
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedDemoCommand.Create());
         root.Subcommands.Add(ImportTalentsCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
         return root;
     }
 }
