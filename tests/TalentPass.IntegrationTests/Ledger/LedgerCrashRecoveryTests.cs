@@ -14,7 +14,6 @@ namespace TalentPass.IntegrationTests.Ledger;
 public sealed class LedgerCrashRecoveryTests(TalentPassFactory factory)
 {
     [Theory]
-    [InlineData("pending-written")]
     [InlineData("batch-read")]
     [InlineData("entries-written")]
     [InlineData("before-commit")]
@@ -31,14 +30,7 @@ public sealed class LedgerCrashRecoveryTests(TalentPassFactory factory)
             }
 
             var crash = new InvalidOperationException("simulated crash at " + step);
-            if (step == "pending-written")
-            {
-                node.Services.GetRequiredService<LedgerAppender>().FaultHook = s => { if (s == step) throw crash; };
-            }
-            else
-            {
-                node.Services.GetRequiredService<LedgerSequencer>().FaultHook = s => { if (s == step) throw crash; };
-            }
+            node.Services.GetRequiredService<LedgerSequencer>().FaultHook = s => { if (s == step) throw crash; };
 
             await Should.ThrowAsync<InvalidOperationException>(() => IsolatedLedger.AppendAsync(node, victim));
         }
@@ -87,6 +79,34 @@ public sealed class LedgerCrashRecoveryTests(TalentPassFactory factory)
 
         follower.Services.GetRequiredService<LedgerSequencer>().IsLeader.ShouldBeFalse();
         results.Select(r => r.Index).Order().ShouldBe(Enumerable.Range(0, 40).Select(i => (long)i));
+        (await IsolatedLedger.AuditAsync(leader)).Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FollowerCrash_AfterItsEntryIsPending_TheLeaderSequencesItOnceAndARetryGetsThatIndex()
+    {
+        Assert.SkipUnless(TestDatabase.ConfiguredProvider == "Postgres", "Followers (pending hand-off) exist on PostgreSQL only.");
+        await using var ledger = await IsolatedLedger.CreateAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        using var leader = ledger.StartNode();
+        (await leader.Services.GetRequiredService<LedgerSequencer>().SequencePendingAsync(ct)).ShouldNotBeNull();
+        var victim = LedgerApi.Draft();
+        using (var follower = ledger.StartNode())
+        {
+            follower.Services.GetRequiredService<LedgerAppender>().FaultHook = s => { if (s == "pending-written") throw new InvalidOperationException("simulated crash"); };
+            await Should.ThrowAsync<InvalidOperationException>(() => IsolatedLedger.AppendAsync(follower, victim));
+        }
+
+        (await ledger.ScalarAsync("SELECT COUNT(*) FROM ledger_pending")).ShouldBe(1);
+        await using (var scope = leader.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LedgerJobs>().RunOnceAsync(ct);
+        }
+
+        var retried = await IsolatedLedger.AppendAsync(leader, victim);
+        retried.Index.ShouldBe(0);
+        retried.AlreadyRecorded.ShouldBeTrue();
+        (await ledger.ScalarAsync("SELECT COUNT(*) FROM ledger_entries")).ShouldBe(1);
         (await IsolatedLedger.AuditAsync(leader)).Problems.ShouldBeEmpty();
     }
 }
