@@ -60,8 +60,8 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         report.AppendLine("## Durable appends").AppendLine()
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"`ILedger.AppendAsync` from {concurrency:N0} concurrent callers; each call returns only after its batch is committed with its index (SQLite `synchronous=FULL` in WAL mode, PostgreSQL with `fsync=on`, `synchronous_commit=on`). Batches: up to 256 entries or 250 ms. The fsync limit: one `write`+`fsync` of 4 KiB per loop on the same disk, and appends from a single caller (one entry per batch)."))
             .AppendLine()
-            .AppendLine("| provider | entries | batched appends/s | p50 / p99 latency | single-caller appends/s | raw fsync/s |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|");
+            .AppendLine("| provider | entries | batched appends/s | p50 / p99 latency | CPU per append (whole process) | appends per CPU-second | single-caller appends/s | raw fsync/s |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         var fsync = FsyncRate(workDirectory);
         await AppendRowAsync("SQLite", "Sqlite", SqliteConnection("append"), fsync);
         if (postgres is not null)
@@ -69,10 +69,13 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
             await AppendRowAsync("PostgreSQL", "Postgres", await FreshPostgresAsync("tp_ledger_bench_append"), fsync);
         }
 
-        report.AppendLine();
+        report.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Load average while measuring (1 min, this shared 2-core box): {LoadAverage()} at the end of the append runs. \"CPU per append\" counts this benchmark process only (client, sequencer, SQLite; PostgreSQL's server CPU is not included); it is the figure that does not depend on what else runs on the machine."))
+            .AppendLine();
         if (!skipBig)
         {
             await BigLogAsync();
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.")).AppendLine();
         }
 
         return report.ToString();
@@ -84,9 +87,11 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         await services.GetRequiredService<MigrationRunner>().ApplyAsync();
         await AppendManyAsync(services, 2000, concurrency); // warm-up
         var single = await AppendManyAsync(services, 1000, 1);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var batched = await AppendManyAsync(services, appends, concurrency);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / appends;
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {appends:N0} | **{batched.Rate:N0}** | {batched.P50:F0} / {batched.P99:F0} ms | {single.Rate:N0} | {fsync:N0} |"));
+            $"| {label} | {appends:N0} | **{batched.Rate:N0}** | {batched.P50:F0} / {batched.P99:F0} ms | {cpu:F0} µs | {1e6 / cpu:N0} | {single.Rate:N0} | {fsync:N0} |"));
         Console.WriteLine($"{label}: batched {batched.Rate:N0}/s, single {single.Rate:N0}/s, fsync {fsync:N0}/s");
     }
 
@@ -273,6 +278,9 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
             }
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static double FsyncRate(string directory)
     {
