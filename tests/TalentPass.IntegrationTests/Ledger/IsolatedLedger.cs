@@ -24,6 +24,9 @@ internal sealed class IsolatedLedger : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    /// <summary>Settings layered over the test host's (e.g. witnesses) for nodes started afterwards.</summary>
+    public Dictionary<string, string?> Extra { get; } = [];
+
     public Dictionary<string, string?> Settings
     {
         get
@@ -31,6 +34,11 @@ internal sealed class IsolatedLedger : IAsyncDisposable
             var settings = factory.Settings();
             settings["ConnectionStrings:TalentPass"] = Database.ConnectionString;
             settings["Demo:Enabled"] = "false";
+            foreach (var (key, value) in Extra)
+            {
+                settings[key] = value;
+            }
+
             return settings;
         }
     }
@@ -91,6 +99,17 @@ internal sealed class IsolatedLedger : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<object> ScalarTextAsync(string sql)
+    {
+        using var node = StartNode();
+        var connections = node.Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        return value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : value!;
     }
 
     public async Task ExecuteAsync(string sql)
