@@ -9,6 +9,7 @@ using TalentPass.Infrastructure.Persistence;
 using TalentPass.Modules.Ledger.Contracts;
 using TalentPass.Modules.Ledger.Demo;
 using TalentPass.Modules.Ledger.Features.Append;
+using TalentPass.Modules.Ledger.Features.Audit;
 using TalentPass.Modules.Ledger.Features.Checkpoints;
 using TalentPass.Modules.Ledger.Features.Proofs;
 using TalentPass.Modules.Ledger.Features.RecordTalentDecisions;
@@ -50,6 +51,8 @@ public sealed class LedgerModule : ITalentPassModule
         services.AddScoped<SubmitterKeysHandler>();
         services.AddScoped<SubmitEntryHandler>();
         services.AddScoped<SearchEntriesHandler>();
+        services.AddScoped<ILedgerAuditor, LedgerAuditor>();
+        services.AddScoped<ILedgerCheckpoints, LedgerCheckpoints>();
         services.AddScoped<ITalentEventHandler, TalentDecisionRecorder>();
         services.AddScoped<IDemoSeeder, LedgerDemoSeeder>();
         services.AddHostedService<LedgerBackgroundService>();

@@ -43,6 +43,29 @@ public sealed class LedgerSubmissionApiTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task Submit_SignedByAnIndependentEd25519Implementation_IsAccepted()
+    {
+        // The request of docs/http/ledger.http, signed with Python's `cryptography` package (not our code) over
+        // "talentpass-ledger-entry-v1\n" + the canonical statement README.md describes.
+        var bank = await factory.CreateClientAsAsync("demo-bank");
+        var body = new
+        {
+            kind = "agreement",
+            digest = "sha256:6ce4f15b4b2eb46283cf0681f41bd71b4b9d3bba4c216e91be7edc28fb650280",
+            parties = new[] { "talent-office", "bank-zhongyuan" },
+            time = "2026-11-20T08:00:00Z",
+            reference = "agreement/http-demo-001",
+            keyId = "c73a6201f5f59cfc",
+            signature = "cnsWxl0l0xgWHoilCkNQ5pnf28/TfQmfnG4a30Q3e6RXxLtbNu6MFWuaBwq29tHcYdOUPUM8xGzqm37MCu8tAQ==",
+        };
+
+        var response = await bank.PostAsJsonAsync("/api/v1/ledger/entries", body, Ct);
+
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(Ct));
+        KeyId.ShouldBe("c73a6201f5f59cfc");
+    }
+
+    [Fact]
     public async Task Submit_SignatureOverOtherFields_IsRefusedAndNothingIsAppended()
     {
         var bank = await factory.CreateClientAsAsync("demo-bank");

@@ -82,21 +82,24 @@ internal sealed partial class LedgerAppender(
             var batch = await CutBatchAsync(reader, ct);
             try
             {
+                var entries = batch.Select(w => w.Entry).DistinctBy(e => Convert.ToHexStringLower(e.EntryHash)).ToList();
+                var outcome = await sequencer.SequenceDirectAsync(entries, ct);
+                if (outcome is not null)
+                {
+                    Complete(batch, outcome);
+                    continue;
+                }
+
+                // Another node sequences: make the batch durable in ledger_pending and wait for its indexes.
                 var before = await LookupAsync(batch.Select(w => w.Entry.EntryHash).ToList(), ct);
-                var fresh = batch.Select(w => w.Entry).Where(e => !before.ContainsKey(Convert.ToHexStringLower(e.EntryHash)))
-                    .DistinctBy(e => Convert.ToHexStringLower(e.EntryHash)).ToList();
+                var fresh = entries.Where(e => !before.ContainsKey(Convert.ToHexStringLower(e.EntryHash))).ToList();
                 if (fresh.Count > 0)
                 {
                     await WritePendingAsync(fresh, ct);
                     FaultHook?.Invoke("pending-written");
-                    if (await sequencer.SequencePendingAsync(ct) is null)
-                    {
-                        _ = Task.Run(() => AwaitOtherSequencerAsync(batch, before, ct), ct);
-                        continue;
-                    }
                 }
 
-                await CompleteAsync(batch, before, ct);
+                _ = Task.Run(() => AwaitOtherSequencerAsync(batch, before, ct), ct);
             }
 #pragma warning disable CA1031 // every caller of the batch gets the failure; the pump keeps serving
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -254,21 +257,16 @@ internal sealed partial class LedgerAppender(
         }
     }
 
-    private async Task CompleteAsync(List<Waiter> batch, Dictionary<string, long> before, CancellationToken ct)
+    private static void Complete(List<Waiter> batch, Dictionary<string, (long Index, bool Existing)> outcome)
     {
-        var found = await LookupAsync(batch.Select(w => w.Entry.EntryHash).ToList(), ct);
         var answered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var waiter in batch)
         {
             var hash = Convert.ToHexStringLower(waiter.Entry.EntryHash);
-            if (!found.TryGetValue(hash, out var index))
-            {
-                waiter.Completion.TrySetException(new InvalidOperationException("The entry was not sequenced."));
-                continue;
-            }
+            var (index, existing) = outcome[hash];
 
             // The first caller of an entry that was not in the log before this batch gets AlreadyRecorded = false.
-            var fresh = !before.ContainsKey(hash) && answered.Add(hash);
+            var fresh = !existing && answered.Add(hash);
             waiter.Completion.TrySetResult(new LedgerAppended(index, hash, !fresh));
         }
     }

@@ -68,7 +68,7 @@ internal sealed partial class LedgerSequencer(
             var added = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
-                var batch = await SequenceBatchAsync(added, ct);
+                var batch = await SequenceBatchAsync(null, null, added, ct);
                 if (batch < options.Value.MaxBatchSize)
                 {
                     return added;
@@ -81,7 +81,40 @@ internal sealed partial class LedgerSequencer(
         }
     }
 
-    private async Task<int> SequenceBatchAsync(HashSet<string> added, CancellationToken ct)
+    /// <summary>
+    /// The leader's fast path: sequences <paramref name="batch"/> (with anything other nodes left pending) in one
+    /// transaction, without writing it to <c>ledger_pending</c> first. Returns null when another node holds the
+    /// lease, else each entry hash's index and whether it was in the log before.
+    /// </summary>
+    public async Task<Dictionary<string, (long Index, bool Existing)>?> SequenceDirectAsync(IReadOnlyList<PendingEntry> batch, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (!await lease.TryAcquireAsync(ct))
+            {
+                return null;
+            }
+
+            var outcome = new Dictionary<string, (long Index, bool Existing)>(StringComparer.Ordinal);
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            if (await SequenceBatchAsync(batch, outcome, added, ct) >= options.Value.MaxBatchSize)
+            {
+                while (await SequenceBatchAsync(null, null, added, ct) >= options.Value.MaxBatchSize)
+                {
+                    // drain what other nodes left pending
+                }
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> SequenceBatchAsync(IReadOnlyList<PendingEntry>? direct, Dictionary<string, (long Index, bool Existing)>? outcome, HashSet<string> added, CancellationToken ct)
     {
         var provider = connections.Provider;
         await using var connection = await connections.OpenDurableAsync(ct);
@@ -95,25 +128,29 @@ internal sealed partial class LedgerSequencer(
             }
 
             var pending = await ReadPendingAsync(connection, transaction, options.Value.MaxBatchSize, ct);
-            if (pending.Count == 0)
+            if (pending.Count == 0 && (direct is null || direct.Count == 0))
             {
                 await transaction.RollbackAsync(ct);
                 return 0;
             }
 
             FaultHook?.Invoke("batch-read");
+            var candidates = direct is null ? pending : [.. pending, .. direct];
             if (edge is null || edge.Size != size)
             {
                 edge = TreeEdge.Load(hasher, size, (l, i) => LedgerSql.ReadTile(connection, transaction, l, i));
             }
 
-            var known = await ExistingHashesAsync(connection, transaction, pending, ct);
-            var rows = new List<(long Index, PendingEntry Entry, byte[] Leaf)>(pending.Count);
-            foreach (var entry in pending)
+            var known = await ExistingHashesAsync(connection, transaction, candidates, ct);
+            var existing = new HashSet<string>(known.Keys, StringComparer.Ordinal);
+            var rows = new List<(long Index, PendingEntry Entry, byte[] Leaf)>(candidates.Count);
+            foreach (var entry in candidates)
             {
-                if (known.Add(Convert.ToHexStringLower(entry.EntryHash)))
+                var hash = Convert.ToHexStringLower(entry.EntryHash);
+                if (!known.ContainsKey(hash))
                 {
                     var leaf = hasher.Leaf(entry.Entry);
+                    known[hash] = edge.Size;
                     rows.Add((edge.Size, entry, leaf));
                     edge.Append(leaf);
                 }
@@ -128,7 +165,11 @@ internal sealed partial class LedgerSequencer(
             }
 
             await AdvanceTreeAsync(connection, transaction, provider, size, edge.Size, edge.Root(), now, ct);
-            await DeletePendingAsync(connection, transaction, provider, pending, ct);
+            if (pending.Count > 0)
+            {
+                await DeletePendingAsync(connection, transaction, provider, pending, ct);
+            }
+
             FaultHook?.Invoke("before-commit");
             await transaction.CommitAsync(ct);
             foreach (var row in rows)
@@ -136,12 +177,21 @@ internal sealed partial class LedgerSequencer(
                 added.Add(Convert.ToHexStringLower(row.Entry.EntryHash));
             }
 
+            if (outcome is not null && direct is not null)
+            {
+                foreach (var entry in direct)
+                {
+                    var hash = Convert.ToHexStringLower(entry.EntryHash);
+                    outcome[hash] = (known[hash], existing.Contains(hash));
+                }
+            }
+
             if (rows.Count > 0)
             {
                 LogSequenced(logger, rows.Count, rows[0].Index, edge.Size);
             }
 
-            return pending.Count;
+            return candidates.Count;
         }
         catch
         {
@@ -189,7 +239,7 @@ internal sealed partial class LedgerSequencer(
         return list;
     }
 
-    private static async Task<HashSet<string>> ExistingHashesAsync(DbConnection connection, DbTransaction transaction, List<PendingEntry> pending, CancellationToken ct)
+    private static async Task<Dictionary<string, long>> ExistingHashesAsync(DbConnection connection, DbTransaction transaction, List<PendingEntry> pending, CancellationToken ct)
     {
         await using var command = connection.Command(transaction, string.Empty);
         var names = new List<string>(pending.Count);
@@ -199,15 +249,15 @@ internal sealed partial class LedgerSequencer(
             command.Add("h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), pending[i].EntryHash);
         }
 
-        command.CommandText = $"SELECT entry_hash FROM ledger_entries WHERE entry_hash IN ({string.Join(',', names)})";
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        command.CommandText = $"SELECT entry_hash, idx FROM ledger_entries WHERE entry_hash IN ({string.Join(',', names)})";
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            set.Add(Convert.ToHexStringLower((byte[])reader.GetValue(0)));
+            map[Convert.ToHexStringLower((byte[])reader.GetValue(0))] = reader.GetInt64(1);
         }
 
-        return set;
+        return map;
     }
 
     private static async Task InsertEntriesAsync(
@@ -264,6 +314,7 @@ internal sealed partial class LedgerSequencer(
         var reference = insert.Add("reference", null);
         var time = insert.Add("time", 0L);
         insert.Add("now", now.UtcTicks);
+        insert.Prepare();
         foreach (var row in rows)
         {
             idx.Value = row.Index;

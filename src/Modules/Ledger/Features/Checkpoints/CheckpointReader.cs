@@ -17,3 +17,9 @@ internal sealed class CheckpointReader(LedgerDbContext db)
         return row is null ? null : new PublishedCheckpoint(row.Size, row.RootHash, row.CosignedNote ?? row.Note, row.Cosignatures, row.PublishedAt!.Value);
     }
 }
+
+internal sealed class LedgerCheckpoints(CheckpointPublisher publisher) : Contracts.ILedgerCheckpoints
+{
+    public async Task<string?> PublishAsync(CancellationToken cancellationToken = default) =>
+        (await publisher.PublishAsync(force: true, cancellationToken))?.Text;
+}

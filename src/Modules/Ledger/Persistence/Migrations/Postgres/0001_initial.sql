@@ -1,4 +1,4 @@
--- Evidence ledger (see src/Modules/Ledger/README.md and docs/adr/0005-ledger-storage-and-sequencing.md).
+-- Evidence ledger (see src/Modules/Ledger/README.md and docs/adr/0007-ledger-storage-and-sequencing.md).
 -- Instants are timestamptz, hashes are raw bytes (bytea).
 
 -- The sequencer's state: one row. size and root_hash change only in the transaction that adds the entries.

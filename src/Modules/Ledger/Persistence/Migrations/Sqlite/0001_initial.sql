@@ -1,4 +1,4 @@
--- Evidence ledger (see src/Modules/Ledger/README.md and docs/adr/0005-ledger-storage-and-sequencing.md).
+-- Evidence ledger (see src/Modules/Ledger/README.md and docs/adr/0007-ledger-storage-and-sequencing.md).
 -- Instants are UTC ticks (INTEGER, 100 ns since 0001-01-01), hashes are raw bytes (BLOB).
 
 -- The sequencer's state: one row. size and root_hash change only in the transaction that adds the entries.
