@@ -6,15 +6,19 @@ namespace TalentPass.Tlog;
 /// </summary>
 /// <param name="Origin">Expected checkpoint origin line.</param>
 /// <param name="Profile">The log's hash profile.</param>
-/// <param name="LogKeys">The log's verifier keys; a checkpoint must verify with at least one (Ed25519). Any SM2 key listed must also verify.</param>
+/// <param name="LogKeys">The log's verifier keys; a checkpoint must carry a valid signature from at least one, and every
+/// signature it carries from a listed key must be valid.</param>
 /// <param name="Witnesses">Trusted witness cosigner keys (type 0x04).</param>
 /// <param name="RequiredWitnesses">How many distinct trusted witnesses must have cosigned (0 = none needed).</param>
+/// <param name="RequireAllLogKeys">Also demand a signature from every listed log key (e.g. the SM2 line for 密评);
+/// otherwise one valid log signature suffices (checkpoints from before an SM2 key was added stay valid).</param>
 public sealed record LogPolicy(
     string Origin,
     HashProfile Profile,
     IReadOnlyList<NoteVerifier> LogKeys,
     IReadOnlyList<NoteVerifier> Witnesses,
-    int RequiredWitnesses)
+    int RequiredWitnesses,
+    bool RequireAllLogKeys = false)
 {
     /// <summary>Builds a policy from verifier key texts.</summary>
     public static LogPolicy Create(string origin, HashProfile profile, IEnumerable<string> logKeys, IEnumerable<string>? witnessKeys = null, int requiredWitnesses = 0) =>
@@ -66,10 +70,11 @@ public sealed record LogPolicy(
         {
             return CheckpointVerification.Fail(ProofFailure.BadLogSignature, "the log's signature on the checkpoint is missing or invalid (" + logResult.Error + ")");
         }
-        var missing = LogKeys.Where(k => k is Sm2NoteVerifier && !logResult.Verified.Any(v => v.Verifier.KeyId == k.KeyId && v.Verifier.Name == k.Name)).ToList();
-        if (missing.Count > 0)
+        var missing = LogKeys.Where(k => !logResult.Verified.Any(v => v.Verifier.KeyId == k.KeyId && v.Verifier.Name == k.Name)).ToList();
+        if (RequireAllLogKeys && missing.Count > 0)
         {
-            return CheckpointVerification.Fail(ProofFailure.BadLogSignature, "the checkpoint lacks the log's SM2 signature");
+            return CheckpointVerification.Fail(ProofFailure.BadLogSignature,
+                "the checkpoint lacks the log's signature by key " + string.Join(", ", missing.Select(k => $"{k.Name}+{k.KeyId:x8}")));
         }
         var cosigners = new List<WitnessCosignature>();
         var text = note.TextBytes;
