@@ -170,20 +170,12 @@ public static class MerkleTree
     }
 
     /// <summary>Inclusion proof of leaf <paramref name="n"/> in the tree of size <paramref name="t"/> (Go: <c>ProveRecord</c>).</summary>
-    public static Hash[] ProveRecord(HashProfile profile, long t, long n, IHashReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = RecordProofIndexes(t, n);
-        return BuildRecordProof(profile, t, n, Read(reader, indexes));
-    }
+    public static Hash[] ProveRecord(HashProfile profile, long t, long n, IHashReader reader) =>
+        BuildRecordProof(profile, t, n, Read(reader, RecordProofIndexes(t, n)));
 
     /// <summary>Asynchronous <see cref="ProveRecord"/>.</summary>
-    public static async ValueTask<Hash[]> ProveRecordAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = RecordProofIndexes(t, n);
-        return BuildRecordProof(profile, t, n, await ReadAsync(reader, indexes, cancellationToken).ConfigureAwait(false));
-    }
+    public static async ValueTask<Hash[]> ProveRecordAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken) =>
+        BuildRecordProof(profile, t, n, await ReadAsync(reader, RecordProofIndexes(t, n), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Checks that <paramref name="proof"/> proves leaf hash <paramref name="leafHash"/> at index <paramref name="n"/>
@@ -220,20 +212,12 @@ public static class MerkleTree
     }
 
     /// <summary>Consistency proof from size <paramref name="n"/> to size <paramref name="t"/> (Go: <c>ProveTree</c>; 1 ≤ n ≤ t).</summary>
-    public static Hash[] ProveTree(HashProfile profile, long t, long n, IHashReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = TreeProofIndexes(t, n);
-        return BuildTreeProof(profile, t, n, Read(reader, indexes));
-    }
+    public static Hash[] ProveTree(HashProfile profile, long t, long n, IHashReader reader) =>
+        BuildTreeProof(profile, t, n, Read(reader, TreeProofIndexes(t, n)));
 
     /// <summary>Asynchronous <see cref="ProveTree"/>.</summary>
-    public static async ValueTask<Hash[]> ProveTreeAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = TreeProofIndexes(t, n);
-        return BuildTreeProof(profile, t, n, await ReadAsync(reader, indexes, cancellationToken).ConfigureAwait(false));
-    }
+    public static async ValueTask<Hash[]> ProveTreeAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken) =>
+        BuildTreeProof(profile, t, n, await ReadAsync(reader, TreeProofIndexes(t, n), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Checks that <paramref name="proof"/> proves the tree of size <paramref name="n"/> with root <paramref name="oldHash"/>
@@ -273,6 +257,7 @@ public static class MerkleTree
 
     private static IReadOnlyList<Hash> Read(IHashReader reader, long[] indexes)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         if (indexes.Length == 0)
         {
             return [];
@@ -287,6 +272,7 @@ public static class MerkleTree
 
     private static async ValueTask<IReadOnlyList<Hash>> ReadAsync(IAsyncHashReader reader, long[] indexes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         if (indexes.Length == 0)
         {
             return [];
