@@ -11,8 +11,9 @@
 #     postgres      tests/TalentPass.IntegrationTests on a private, throw-away PostgreSQL cluster
 #     browser       tests/TalentPass.BrowserTests (Playwright + Debian's Chromium against the built web app)
 #     ledger-interop  Go's reference sumdb/tlog + sumdb/note (tests/tools/tlog-interop, Debian golang-go +
-#                   golang-golang-x-mod-dev) check the Tlog library's tiles and a real running web host's checkpoint,
-#                   tiles, proofs and bundle; a CLI-run witness (talentpass witness serve) cosigns its checkpoints
+#                   golang-golang-x-mod-dev) check the Tlog library's tiles, the host's tiles of a 600+ entry log,
+#                   and a real running web host's checkpoint, tiles, proofs and bundle; a CLI-run witness
+#                   (talentpass witness serve) cosigns its checkpoints
 #   aliases: integration = sqlite + postgres
 #   --no-build    skip restore and build (use the existing Release build)
 #   Restore and build (Release) always run first unless --no-build; a restore, format or build failure stops at
@@ -386,6 +387,8 @@ if wants ledger-interop; then
   if build_tlog_interop; then
     TEST_FILTER="FullyQualifiedName~GoInteropTests" run_tests ledger-interop tests/TalentPass.UnitTests \
       "TALENTPASS_TLOG_INTEROP=$ARTIFACTS/tlog-interop/tlog-interop"
+    TEST_FILTER="FullyQualifiedName~GoInteropHostTests" run_tests ledger-interop-host tests/TalentPass.IntegrationTests \
+      "TALENTPASS_TLOG_INTEROP=$ARTIFACTS/tlog-interop/tlog-interop" TALENTPASS_TEST_PROVIDER=sqlite
     started=$(now)
     status=0
     # Not in a pipeline: the function must run in this shell so that its CLEANUP entries stop the servers it starts.
