@@ -387,7 +387,7 @@ if wants ledger-interop; then
   if build_tlog_interop; then
     TEST_FILTER="FullyQualifiedName~GoInteropTests" run_tests ledger-interop tests/TalentPass.UnitTests \
       "TALENTPASS_TLOG_INTEROP=$ARTIFACTS/tlog-interop/tlog-interop"
-    TEST_FILTER="FullyQualifiedName~GoInteropHostTests" run_tests ledger-interop-host tests/TalentPass.IntegrationTests \
+    TEST_FILTER="FullyQualifiedName~GoInteropHostTests" run_tests interop-host tests/TalentPass.IntegrationTests \
       "TALENTPASS_TLOG_INTEROP=$ARTIFACTS/tlog-interop/tlog-interop" TALENTPASS_TEST_PROVIDER=sqlite
     started=$(now)
     status=0
