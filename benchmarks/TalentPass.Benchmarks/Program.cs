@@ -3,6 +3,12 @@ using TalentPass.Benchmarks;
 
 // Registry benchmark: import rows/s and staff-search latency at scale, on SQLite and PostgreSQL, each beside
 // the limit measured in the same run (raw inserts, raw crypto, bare Kestrel). See benchmarks/README.md.
+if (args is ["ledger", ..])
+{
+    // talentpass-benchmarks ledger [--appends N] [--entries N] [--concurrency N] [--output FILE] [--skip-big]
+    return await LedgerBenchmark.RunAsync(args[1..]);
+}
+
 if (args is ["generate", var count, var directory])
 {
     // talentpass-benchmarks generate N DIR: writes DIR/talents-N.csv (valid, unique ID numbers; deterministic).

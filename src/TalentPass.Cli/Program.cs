@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TalentPass.Cli.Commands.Codes;
 using TalentPass.Cli.Commands.Database;
+using TalentPass.Cli.Commands.Ledger;
 using TalentPass.Cli.Commands.Talents;
 
 namespace TalentPass.Cli;
@@ -18,6 +19,10 @@ internal static class CliProgram
         root.Subcommands.Add(ImportTalentsCommand.Create());
         root.Subcommands.Add(RotateKeysCommand.Create());
         root.Subcommands.Add(CodesCommand.Create());
+        var ledger = LedgerCommand.Create();
+        ledger.Subcommands.Add(VerifyProofCommand.Create());
+        root.Subcommands.Add(ledger);
+        root.Subcommands.Add(WitnessServeCommand.Create());
         return root;
     }
 }

@@ -87,6 +87,18 @@ public sealed class ModuleBoundaryTests
         violations.ShouldBeEmpty(Report(violations));
     }
 
+    [Fact]
+    public void TlogLibrary_DependsOnNoFrameworkNorOtherProject()
+    {
+        // TalentPass.Tlog is embedded by partners, courts and witnesses: only the BCL and BouncyCastle.
+        var violations = Rules.ForbiddenDependencies(
+            BuiltAssemblies.PathOf("TalentPass.Tlog"),
+            ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", "Npgsql", "Microsoft.Data.Sqlite",
+             "TalentPass.SharedKernel", "TalentPass.Infrastructure", "TalentPass.Modules", "TalentPass.Ui"]);
+
+        violations.ShouldBeEmpty(Report(violations));
+    }
+
     [Theory]
     [InlineData(BuiltAssemblies.WebAssembly)]
     [InlineData(BuiltAssemblies.CliAssembly)]

@@ -2,6 +2,7 @@ using TalentPass.Infrastructure.Modules;
 using TalentPass.Modules.Audit;
 using TalentPass.Modules.Codes;
 using TalentPass.Modules.Identity;
+using TalentPass.Modules.Ledger;
 using TalentPass.Modules.Talents;
 
 namespace TalentPass.Composition;
@@ -18,5 +19,6 @@ public static class ModuleCatalog
         new IdentityModule(),
         new TalentsModule(),
         new CodesModule(),
+        new LedgerModule(),
     ];
 }

@@ -32,6 +32,7 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
     public string BlindIndexKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public string CodesKeyEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public string LedgerKeyEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public async ValueTask InitializeAsync()
     {
@@ -59,6 +60,7 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["FieldProtection:AllowGeneratedKeys"] = "false",
         ["Codes:KeyEncryptionKey"] = CodesKeyEncryptionKey,
         ["Codes:AllowGeneratedKeys"] = "false",
+        ["Ledger:KeyEncryptionKey"] = LedgerKeyEncryptionKey,
         ["Demo:Enabled"] = "true",
         ["Demo:Talents"] = DemoTalents.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
