@@ -10,6 +10,9 @@
 #     sqlite        tests/TalentPass.IntegrationTests on SQLite
 #     postgres      tests/TalentPass.IntegrationTests on a private, throw-away PostgreSQL cluster
 #     browser       tests/TalentPass.BrowserTests (Playwright + Debian's Chromium against the built web app)
+#     ledger-interop  Go's reference sumdb/tlog + sumdb/note (tests/tools/tlog-interop, Debian golang-go +
+#                   golang-golang-x-mod-dev) check the Tlog library's tiles and a real running web host's checkpoint,
+#                   tiles, proofs and bundle; a CLI-run witness (talentpass witness serve) cosigns its checkpoints
 #   aliases: integration = sqlite + postgres
 #   --no-build    skip restore and build (use the existing Release build)
 #   Restore and build (Release) always run first unless --no-build; a restore, format or build failure stops at
@@ -37,7 +40,7 @@ export NUGET_XMLDOC_MODE=skip
 # No MSBuild worker nodes or build servers left running after the script (CI waits for its process tree).
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
-ALL_STAGES=(format unit architecture sqlite postgres browser)
+ALL_STAGES=(format unit architecture sqlite postgres browser ledger-interop)
 BUILD=1
 STAGES=()
 for arg in "$@"; do
@@ -47,7 +50,7 @@ for arg in "$@"; do
     integration) STAGES+=(sqlite postgres) ;;
     integration-sqlite) STAGES+=(sqlite) ;;
     integration-postgres) STAGES+=(postgres) ;;
-    format | unit | architecture | sqlite | postgres | browser) STAGES+=("$arg") ;;
+    format | unit | architecture | sqlite | postgres | browser | ledger-interop) STAGES+=("$arg") ;;
     *) echo "unknown stage or option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -99,6 +102,11 @@ missing_packages() {
   if wants browser; then
     command -v chromium >/dev/null || missing+=(chromium)
     dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-noto-cjk)
+  fi
+  if wants ledger-interop; then
+    command -v go >/dev/null || missing+=(golang-go)
+    [[ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ]] || missing+=(golang-golang-x-mod-dev)
+    command -v curl >/dev/null || missing+=(curl)
   fi
   if wants sqlite || wants postgres; then
     command -v node >/dev/null || missing+=(nodejs)
@@ -191,6 +199,81 @@ start_postgres() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# Ledger interoperability: Go's reference transparency-log code against the library and a running web host
+# ---------------------------------------------------------------------------------------------------------------
+free_port() {
+  local port="$1"
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+# build_tlog_interop: builds tests/tools/tlog-interop offline (GOPATH mode over Debian's golang.org/x/mod sources).
+build_tlog_interop() {
+  mkdir -p "$ARTIFACTS/tlog-interop"
+  (cd "$ROOT/tests/tools/tlog-interop" &&
+    env GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$ARTIFACTS/tlog-interop/go-cache" GOFLAGS= GOPROXY=off \
+      go build -o "$ARTIFACTS/tlog-interop/tlog-interop" .)
+}
+
+# ledger_interop_live: the built web host (fresh SQLite, demo data) with one witness run by the CLI (quorum 1);
+# the Go verifier checks checkpoint, tiles, entries, server proofs and a bundle; the CLI checks the bundle
+# (cosigned) and refuses a tampered one. Prints what it does; returns non-zero on the first failure.
+ledger_interop_live() {
+  local home web cli port wport base wkey vkey pid wpid i out
+  home="$(mktemp -d /tmp/talentpass-interop.XXXXXX)"
+  CLEANUP+=("rm -rf '$home'")
+  web="$ROOT/src/TalentPass.Web/bin/$CONFIGURATION/net10.0"
+  cli="$ROOT/src/TalentPass.Cli/bin/$CONFIGURATION/net10.0/talentpass.dll"
+  port="$(free_port 5380)"
+  wport="$(free_port $((port + 1)))"
+  base="http://127.0.0.1:$port"
+  wkey="$(dotnet "$cli" witness keygen --key-file "$home/witness.key" --name witness.interop.example 2>/dev/null)"
+  echo "witness key: $wkey"
+  (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" TALENTPASS_HOME="$home" \
+    Database__Provider=Sqlite "ConnectionStrings__TalentPass=Data Source=$home/talentpass.db" Demo__Enabled=true Demo__Talents=60 \
+    Ledger__Witnesses__0__Name=witness.interop.example Ledger__Witnesses__0__Url="http://127.0.0.1:$wport" \
+    "Ledger__Witnesses__0__VerifierKey=$wkey" Ledger__WitnessQuorum=1 Ledger__CheckpointInterval=00:00:02 \
+    dotnet TalentPass.Web.dll) >"$LOGS/ledger-interop-web.log" 2>&1 &
+  pid=$!
+  CLEANUP+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")
+  for ((i = 0; i < 120; i++)); do
+    curl -sf "$base/health/ready" >/dev/null && break
+    kill -0 "$pid" 2>/dev/null || { echo "the web host exited (see $LOGS/ledger-interop-web.log)"; return 1; }
+    sleep 1
+  done
+  vkey=""
+  for ((i = 0; i < 60 && ${#vkey} == 0; i++)); do
+    vkey="$(curl -sf "$base/api/v1/ledger/verifier-key" | grep -o '"logKeys":\["[^"]*"' | sed 's/.*\["//; s/"$//')" || true
+    [[ -n "$vkey" ]] || sleep 1
+  done
+  [[ -n "$vkey" ]] || { echo "the log published no verifier key"; return 1; }
+  echo "log key: $vkey"
+  dotnet "$cli" witness serve --listen "http://127.0.0.1:$wport" --key-file "$home/witness.key" --log "$vkey" \
+    >"$LOGS/ledger-interop-witness.log" 2>&1 &
+  wpid=$!
+  CLEANUP+=("kill $wpid 2>/dev/null; wait $wpid 2>/dev/null")
+  for ((i = 0; i < 90; i++)); do
+    curl -sf "$base/ledger/checkpoint" | grep -q "^— witness.interop.example " && break
+    sleep 1
+  done
+  curl -sf "$base/ledger/checkpoint" | grep -q "^— witness.interop.example " ||
+    { echo "no checkpoint cosigned by the CLI witness within 90 s"; return 1; }
+  echo "checkpoint cosigned by the CLI witness"
+  "$ARTIFACTS/tlog-interop/tlog-interop" -base "$base/ledger/" -keys "$base/api/v1/ledger/verifier-key" \
+    -api "$base/api/v1/ledger" -bundle "$base/api/v1/ledger/entries/0/bundle" || return 1
+  curl -sf -o "$home/entry-1.tlog-proof" "$base/api/v1/ledger/entries/1/bundle" || { echo "bundle download failed"; return 1; }
+  out="$(dotnet "$cli" ledger verify-proof "$home/entry-1.tlog-proof" --keys "$base/api/v1/ledger/verifier-key")" ||
+    { echo "$out"; echo "verify-proof refused a genuine bundle"; return 1; }
+  echo "$out"
+  grep -q "cosigned by witness.interop.example" <<<"$out" || { echo "verify-proof did not report the witness"; return 1; }
+  sed 's/^index 1$/index 2/' "$home/entry-1.tlog-proof" >"$home/tampered.tlog-proof"
+  if out="$(dotnet "$cli" ledger verify-proof "$home/tampered.tlog-proof" --keys "$base/api/v1/ledger/verifier-key")"; then
+    echo "$out"; echo "verify-proof accepted a tampered bundle"; return 1
+  fi
+  echo "$out"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # Test stages
 # ---------------------------------------------------------------------------------------------------------------
 trx_counter() { grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0; }
@@ -202,7 +285,7 @@ run_tests() {
   local trx="$RESULTS/$stage.trx" started status=0 p f s
   rm -f "$trx"
   started=$(now)
-  env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo \
+  env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo ${TEST_FILTER:+--filter "$TEST_FILTER"} \
     --logger "trx;LogFileName=$stage.trx" --results-directory "$RESULTS" \
     --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$LOGS/$stage.log" || status=$?
   if [[ -f "$trx" ]]; then
@@ -295,6 +378,32 @@ fi
 if wants browser; then
   header "browser tests (Playwright, Debian Chromium)"
   run_tests browser tests/TalentPass.BrowserTests "TALENTPASS_CHROMIUM=$(command -v chromium)"
+fi
+
+if wants ledger-interop; then
+  header "ledger interoperability (Go sumdb/tlog + sumdb/note, CLI witness)"
+  started=$(now)
+  if build_tlog_interop; then
+    TEST_FILTER="FullyQualifiedName~GoInteropTests" run_tests ledger-interop tests/TalentPass.UnitTests \
+      "TALENTPASS_TLOG_INTEROP=$ARTIFACTS/tlog-interop/tlog-interop"
+    started=$(now)
+    status=0
+    # Not in a pipeline: the function must run in this shell so that its CLEANUP entries stop the servers it starts.
+    ledger_interop_live >"$LOGS/ledger-interop-live.log" 2>&1 || status=$?
+    cat "$LOGS/ledger-interop-live.log"
+    if [[ $status -eq 0 ]]; then
+      PASSED=$((PASSED + 1))
+      TIMINGS+=("$(printf '%-14s %5ss  %4s passed, %s failed, %s skipped' ledger-live $(($(now) - started)) 1 0 0)")
+    else
+      FAILED=$((FAILED + 1))
+      FAILED_STAGES+=(ledger-live)
+      TIMINGS+=("$(printf '%-14s %5ss  %4s passed, %s failed, %s skipped' ledger-live $(($(now) - started)) 0 1 0)")
+    fi
+  else
+    FAILED=$((FAILED + 1))
+    FAILED_STAGES+=(ledger-interop)
+    NOTES+=("ledger-interop: the Go verifier did not build - counted as 1 failure, see above")
+  fi
 fi
 
 header "summary"

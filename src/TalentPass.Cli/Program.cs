@@ -16,7 +16,10 @@ internal static class CliProgram
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedDemoCommand.Create());
         root.Subcommands.Add(ImportTalentsCommand.Create());
-        root.Subcommands.Add(LedgerCommand.Create());
+        var ledger = LedgerCommand.Create();
+        ledger.Subcommands.Add(VerifyProofCommand.Create());
+        root.Subcommands.Add(ledger);
+        root.Subcommands.Add(WitnessServeCommand.Create());
         return root;
     }
 }

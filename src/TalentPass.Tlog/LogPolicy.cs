@@ -6,19 +6,50 @@ namespace TalentPass.Tlog;
 /// </summary>
 /// <param name="Origin">Expected checkpoint origin line.</param>
 /// <param name="Profile">The log's hash profile.</param>
-/// <param name="LogKeys">The log's verifier keys; a checkpoint must verify with at least one (Ed25519). Any SM2 key listed must also verify.</param>
+/// <param name="LogKeys">The log's verifier keys; a checkpoint must carry a valid signature from at least one, and every
+/// signature it carries from a listed key must be valid.</param>
 /// <param name="Witnesses">Trusted witness cosigner keys (type 0x04).</param>
 /// <param name="RequiredWitnesses">How many distinct trusted witnesses must have cosigned (0 = none needed).</param>
+/// <param name="RequireAllLogKeys">Also demand a signature from every listed log key (e.g. the SM2 line for 密评);
+/// otherwise one valid log signature suffices (checkpoints from before an SM2 key was added stay valid).</param>
 public sealed record LogPolicy(
     string Origin,
     HashProfile Profile,
     IReadOnlyList<NoteVerifier> LogKeys,
     IReadOnlyList<NoteVerifier> Witnesses,
-    int RequiredWitnesses)
+    int RequiredWitnesses,
+    bool RequireAllLogKeys = false)
 {
     /// <summary>Builds a policy from verifier key texts.</summary>
     public static LogPolicy Create(string origin, HashProfile profile, IEnumerable<string> logKeys, IEnumerable<string>? witnessKeys = null, int requiredWitnesses = 0) =>
         new(origin, profile, [.. logKeys.Select(NoteVerifier.Parse)], [.. (witnessKeys ?? []).Select(NoteVerifier.Parse)], requiredWitnesses);
+
+    /// <summary>
+    /// Reads the log's published key document (<c>GET /api/v1/ledger/verifier-key</c>):
+    /// <c>{"origin":…,"hashProfile":"sha256","logKeys":["vkey",…],"witnesses":[{"name":…,"verifierKey":"vkey"},…],"witnessQuorum":k}</c>.
+    /// <paramref name="requiredWitnesses"/> overrides the published quorum.
+    /// </summary>
+    public static LogPolicy FromKeyDocument(string json, int? requiredWitnesses = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var origin = root.GetProperty("origin").GetString() ?? throw new FormatException("origin missing");
+            var profile = HashProfile.Get(root.TryGetProperty("hashProfile", out var p) ? p.GetString() ?? "sha256" : "sha256");
+            var logKeys = root.GetProperty("logKeys").EnumerateArray().Select(k => k.GetString() ?? "").ToList();
+            var witnesses = root.TryGetProperty("witnesses", out var w) && w.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? w.EnumerateArray().Select(x => x.ValueKind == System.Text.Json.JsonValueKind.String ? x.GetString()! : x.GetProperty("verifierKey").GetString() ?? "").ToList()
+                : [];
+            var quorum = root.TryGetProperty("witnessQuorum", out var q) && q.TryGetInt32(out var k) ? k : 0;
+            return Create(origin, profile, logKeys, witnesses, requiredWitnesses ?? quorum);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException("Not a ledger key document: " + e.Message, e);
+        }
+    }
 
     /// <summary>
     /// Verifies a signed checkpoint against this policy: origin, log signature(s), k-of-n witness cosignatures.
@@ -39,10 +70,11 @@ public sealed record LogPolicy(
         {
             return CheckpointVerification.Fail(ProofFailure.BadLogSignature, "the log's signature on the checkpoint is missing or invalid (" + logResult.Error + ")");
         }
-        var missing = LogKeys.Where(k => k is Sm2NoteVerifier && !logResult.Verified.Any(v => v.Verifier.KeyId == k.KeyId && v.Verifier.Name == k.Name)).ToList();
-        if (missing.Count > 0)
+        var missing = LogKeys.Where(k => !logResult.Verified.Any(v => v.Verifier.KeyId == k.KeyId && v.Verifier.Name == k.Name)).ToList();
+        if (RequireAllLogKeys && missing.Count > 0)
         {
-            return CheckpointVerification.Fail(ProofFailure.BadLogSignature, "the checkpoint lacks the log's SM2 signature");
+            return CheckpointVerification.Fail(ProofFailure.BadLogSignature,
+                "the checkpoint lacks the log's signature by key " + string.Join(", ", missing.Select(k => $"{k.Name}+{k.KeyId:x8}")));
         }
         var cosigners = new List<WitnessCosignature>();
         var text = note.TextBytes;

@@ -166,32 +166,16 @@ public static class MerkleTree
     public static Hash[] BuildRecordProof(HashProfile profile, long t, long n, IReadOnlyList<Hash> hashes)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(hashes);
-        var proof = new List<Hash>();
-        var pos = 0;
-        LeafProof(profile, 0, t, n, hashes, ref pos, proof);
-        if (pos != hashes.Count)
-        {
-            throw new TlogException("Wrong number of hashes for the inclusion proof.");
-        }
-        return [.. proof];
+        return Collect(hashes, "inclusion", (ref pos, proof) => LeafProof(profile, 0, t, n, hashes, ref pos, proof));
     }
 
     /// <summary>Inclusion proof of leaf <paramref name="n"/> in the tree of size <paramref name="t"/> (Go: <c>ProveRecord</c>).</summary>
-    public static Hash[] ProveRecord(HashProfile profile, long t, long n, IHashReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = RecordProofIndexes(t, n);
-        return BuildRecordProof(profile, t, n, Read(reader, indexes));
-    }
+    public static Hash[] ProveRecord(HashProfile profile, long t, long n, IHashReader reader) =>
+        BuildRecordProof(profile, t, n, Read(reader, RecordProofIndexes(t, n)));
 
     /// <summary>Asynchronous <see cref="ProveRecord"/>.</summary>
-    public static async ValueTask<Hash[]> ProveRecordAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = RecordProofIndexes(t, n);
-        return BuildRecordProof(profile, t, n, await ReadAsync(reader, indexes, cancellationToken).ConfigureAwait(false));
-    }
+    public static async ValueTask<Hash[]> ProveRecordAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken) =>
+        BuildRecordProof(profile, t, n, await ReadAsync(reader, RecordProofIndexes(t, n), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Checks that <paramref name="proof"/> proves leaf hash <paramref name="leafHash"/> at index <paramref name="n"/>
@@ -224,32 +208,16 @@ public static class MerkleTree
     public static Hash[] BuildTreeProof(HashProfile profile, long t, long n, IReadOnlyList<Hash> hashes)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(hashes);
-        var proof = new List<Hash>();
-        var pos = 0;
-        TreeProof(profile, 0, t, n, hashes, ref pos, proof);
-        if (pos != hashes.Count)
-        {
-            throw new TlogException("Wrong number of hashes for the consistency proof.");
-        }
-        return [.. proof];
+        return Collect(hashes, "consistency", (ref pos, proof) => TreeProof(profile, 0, t, n, hashes, ref pos, proof));
     }
 
     /// <summary>Consistency proof from size <paramref name="n"/> to size <paramref name="t"/> (Go: <c>ProveTree</c>; 1 ≤ n ≤ t).</summary>
-    public static Hash[] ProveTree(HashProfile profile, long t, long n, IHashReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = TreeProofIndexes(t, n);
-        return BuildTreeProof(profile, t, n, Read(reader, indexes));
-    }
+    public static Hash[] ProveTree(HashProfile profile, long t, long n, IHashReader reader) =>
+        BuildTreeProof(profile, t, n, Read(reader, TreeProofIndexes(t, n)));
 
     /// <summary>Asynchronous <see cref="ProveTree"/>.</summary>
-    public static async ValueTask<Hash[]> ProveTreeAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var indexes = TreeProofIndexes(t, n);
-        return BuildTreeProof(profile, t, n, await ReadAsync(reader, indexes, cancellationToken).ConfigureAwait(false));
-    }
+    public static async ValueTask<Hash[]> ProveTreeAsync(HashProfile profile, long t, long n, IAsyncHashReader reader, CancellationToken cancellationToken) =>
+        BuildTreeProof(profile, t, n, await ReadAsync(reader, TreeProofIndexes(t, n), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Checks that <paramref name="proof"/> proves the tree of size <paramref name="n"/> with root <paramref name="oldHash"/>
@@ -271,8 +239,25 @@ public static class MerkleTree
         return RunTreeProof(profile, proof, proof.Count, 0, t, n, oldHash, out var oh, out var th) && th == treeHash && oh == oldHash;
     }
 
+    private delegate void ProofWalk(ref int pos, List<Hash> proof);
+
+    /// <summary>Runs a proof walk over <paramref name="hashes"/>, which it must consume exactly.</summary>
+    private static Hash[] Collect(IReadOnlyList<Hash> hashes, string kind, ProofWalk walk)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        var proof = new List<Hash>();
+        var pos = 0;
+        walk(ref pos, proof);
+        if (pos != hashes.Count)
+        {
+            throw new TlogException($"Wrong number of hashes for the {kind} proof.");
+        }
+        return [.. proof];
+    }
+
     private static IReadOnlyList<Hash> Read(IHashReader reader, long[] indexes)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         if (indexes.Length == 0)
         {
             return [];
@@ -287,6 +272,7 @@ public static class MerkleTree
 
     private static async ValueTask<IReadOnlyList<Hash>> ReadAsync(IAsyncHashReader reader, long[] indexes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         if (indexes.Length == 0)
         {
             return [];

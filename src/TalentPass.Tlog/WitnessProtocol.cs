@@ -90,6 +90,10 @@ public sealed record WitnessedLog(string Origin, HashProfile Profile, IReadOnlyL
     public static WitnessedLog FromVerifierKey(string verifierKey, HashProfile? profile = null)
     {
         var key = NoteVerifier.Parse(verifierKey);
+        if (key.SignatureType == SignatureTypes.Cosignature)
+        {
+            throw new FormatException("A witness cosigner key (type 0x04) cannot sign a log's checkpoints; give the log's own key.");
+        }
         return new WitnessedLog(key.Name, profile ?? HashProfile.Sha256, [key]);
     }
 }

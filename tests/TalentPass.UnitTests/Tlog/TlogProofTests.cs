@@ -123,16 +123,23 @@ public sealed class TlogProofTests
     }
 
     [Fact]
-    public void Verify_Sm3Log_WithSm2Line_IsValidAndRequiresSm2WhenListed()
+    public void Verify_Sm3Log_WithSm2Line_IsValidAndRequiresSm2WhenAsked()
     {
         var log = new LogFixture(entries: 5, HashProfile.Sm3);
         var sm2 = NoteSigner.GenerateSm2(LogFixture.Origin);
         var bundle = log.Bundle(2, log.SignedCheckpoint(extra: [sm2])).ToString();
-        var policy = log.Policy() with { LogKeys = [log.LogKey.Verifier, sm2.Verifier] };
+        var policy = log.Policy() with { LogKeys = [log.LogKey.Verifier, sm2.Verifier], RequireAllLogKeys = true };
         TlogProofVerifier.Verify(bundle, policy, new MemoryStream(LogFixture.Document(2))).IsValid.ShouldBeTrue();
 
         var withoutSm2 = log.Bundle(2, log.SignedCheckpoint()).ToString();
         TlogProofVerifier.Verify(withoutSm2, policy).Failure.ShouldBe(ProofFailure.BadLogSignature);
+        TlogProofVerifier.Verify(withoutSm2, policy with { RequireAllLogKeys = false }).IsValid.ShouldBeTrue();
+
+        var sm2Signature = TlogProof.Parse(bundle).Checkpoint.Signatures.Single(s => s.KeyId == sm2.KeyId);
+        var badSm2 = sm2Signature with { Signature = [.. sm2Signature.Signature[..63], (byte)(sm2Signature.Signature[63] ^ 1)] };
+        var proof = TlogProof.Parse(bundle);
+        var forged = proof with { Checkpoint = new SignedNote(proof.Checkpoint.Text, [.. proof.Checkpoint.Signatures.Where(s => s != sm2Signature), badSm2]) };
+        TlogProofVerifier.Verify(forged, policy with { RequireAllLogKeys = false }).Failure.ShouldBe(ProofFailure.BadLogSignature);
         TlogProofVerifier.Verify(bundle, log.Policy() with { Profile = HashProfile.Sha256 }).Failure.ShouldBe(ProofFailure.NotIncluded);
     }
 }
