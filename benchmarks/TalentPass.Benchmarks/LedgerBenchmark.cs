@@ -37,7 +37,7 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         var output = Path.GetFullPath(Arg("--output", "docs/benchmarks/ledger.md"));
         var bench = new LedgerBenchmark(
             Path.GetFullPath(Arg("--work", Path.Combine(Path.GetTempPath(), "talentpass-ledger-bench"))),
-            Environment.GetEnvironmentVariable("TALENTPASS_BENCH_PG"),
+            Environment.GetEnvironmentVariable("TALENTPASS_BENCH_PG") is { Length: > 0 } pg ? pg : null,
             long.Parse(Arg("--appends", "100000"), CultureInfo.InvariantCulture),
             long.Parse(Arg("--entries", "10000000"), CultureInfo.InvariantCulture),
             int.Parse(Arg("--concurrency", "2048"), CultureInfo.InvariantCulture),
@@ -77,6 +77,11 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         report.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Load average while measuring (1 min, this shared 2-core box): {LoadAverage()} at the end of the append runs. \"CPU per append\" counts this benchmark process only (client, sequencer, SQLite; PostgreSQL's server CPU is not included); it is the figure that does not depend on what else runs on the machine."))
             .AppendLine();
+        if (!skipAppends)
+        {
+            report.Append(await LedgerCrashTest.RunAsync(workDirectory, 3));
+        }
+
         if (!skipBig)
         {
             await BigLogAsync();
@@ -348,7 +353,7 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         return new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 200 }.ConnectionString;
     }
 
-    private static ServiceProvider Build(string provider, string connectionString)
+    internal static ServiceProvider Build(string provider, string connectionString)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
