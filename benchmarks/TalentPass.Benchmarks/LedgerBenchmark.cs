@@ -22,7 +22,7 @@ namespace TalentPass.Benchmarks;
 /// with batching on SQLite and PostgreSQL beside the fsync limit measured in the same run; inclusion-proof time and
 /// size and a full audit at 10,000,000 entries (loaded directly through the sequencer's tile code).
 /// </summary>
-internal sealed class LedgerBenchmark(string workDirectory, string? postgres, long appends, long bigLog, int concurrency)
+internal sealed class LedgerBenchmark(string workDirectory, string? postgres, long appends, long bigLog, int concurrency, bool reuse)
 {
     private readonly StringBuilder report = new();
 
@@ -37,11 +37,12 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         var output = Path.GetFullPath(Arg("--output", "docs/benchmarks/ledger.md"));
         var bench = new LedgerBenchmark(
             Path.GetFullPath(Arg("--work", Path.Combine(Path.GetTempPath(), "talentpass-ledger-bench"))),
-            Environment.GetEnvironmentVariable("TALENTPASS_BENCH_PG"),
+            Environment.GetEnvironmentVariable("TALENTPASS_BENCH_PG") is { Length: > 0 } pg ? pg : null,
             long.Parse(Arg("--appends", "100000"), CultureInfo.InvariantCulture),
             long.Parse(Arg("--entries", "10000000"), CultureInfo.InvariantCulture),
-            int.Parse(Arg("--concurrency", "2048"), CultureInfo.InvariantCulture));
-        var text = await bench.RunAsync(args.Contains("--skip-big"));
+            int.Parse(Arg("--concurrency", "2048"), CultureInfo.InvariantCulture),
+            args.Contains("--reuse-big"));
+        var text = await bench.RunAsync(args.Contains("--skip-big"), args.Contains("--skip-appends"));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, text);
         Console.WriteLine(text);
@@ -49,7 +50,7 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         return 0;
     }
 
-    private async Task<string> RunAsync(bool skipBig)
+    private async Task<string> RunAsync(bool skipBig, bool skipAppends)
     {
         Directory.CreateDirectory(workDirectory);
         var started = TimeProvider.System.GetUtcNow();
@@ -63,8 +64,12 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
             .AppendLine("| provider | entries | batched appends/s | p50 / p99 latency | CPU per append (whole process) | appends per CPU-second | single-caller appends/s | raw fsync/s |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         var fsync = FsyncRate(workDirectory);
-        await AppendRowAsync("SQLite", "Sqlite", SqliteConnection("append"), fsync);
-        if (postgres is not null)
+        if (!skipAppends)
+        {
+            await AppendRowAsync("SQLite", "Sqlite", SqliteConnection("append"), fsync);
+        }
+
+        if (postgres is not null && !skipAppends)
         {
             await AppendRowAsync("PostgreSQL", "Postgres", await FreshPostgresAsync("tp_ledger_bench_append"), fsync);
         }
@@ -72,6 +77,11 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         report.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Load average while measuring (1 min, this shared 2-core box): {LoadAverage()} at the end of the append runs. \"CPU per append\" counts this benchmark process only (client, sequencer, SQLite; PostgreSQL's server CPU is not included); it is the figure that does not depend on what else runs on the machine."))
             .AppendLine();
+        if (!skipAppends)
+        {
+            report.Append(await LedgerCrashTest.RunAsync(workDirectory, 3));
+        }
+
         if (!skipBig)
         {
             await BigLogAsync();
@@ -131,11 +141,17 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
 
     private async Task BigLogAsync()
     {
-        var connectionString = SqliteConnection("big");
+        var existing = Path.Combine(workDirectory, "big.db");
+        var reused = reuse && File.Exists(existing);
+        var connectionString = reused ? $"Data Source={existing}" : SqliteConnection("big");
         await using var services = Build("Sqlite", connectionString);
         await services.GetRequiredService<MigrationRunner>().ApplyAsync();
         var load = Stopwatch.StartNew();
-        await BulkLoadAsync(services, bigLog);
+        if (!reused)
+        {
+            await BulkLoadAsync(services, bigLog);
+        }
+
         load.Stop();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -146,6 +162,7 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         var bound = 32 * (int)Math.Ceiling(Math.Log2(n));
         var random = new Random(42);
         var times = new List<double>();
+        var computeTimes = new List<double>();
         int minBytes = int.MaxValue, maxBytes = 0;
         var profile = HashProfile.Sha256;
         var connections = services.GetRequiredService<IDbConnectionFactory>();
@@ -161,12 +178,17 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
             for (var i = 0; i < 2000; i++)
             {
                 var index = i == 0 ? 0 : i == 1 ? n - 1 : random.NextInt64(n);
+                var tiles = new TileHashReader(profile, connection);
                 var t0 = Stopwatch.GetTimestamp();
-                var proof = await MerkleTree.ProveRecordAsync(profile, n, index, new TileHashReader(profile, connection), CancellationToken.None);
+                var proof = await MerkleTree.ProveRecordAsync(profile, n, index, tiles, CancellationToken.None);
                 var elapsed = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                var t1 = Stopwatch.GetTimestamp();
+                await MerkleTree.ProveRecordAsync(profile, n, index, tiles, CancellationToken.None); // tiles now in memory: the proof math alone
+                var compute = Stopwatch.GetElapsedTime(t1).TotalMilliseconds;
                 if (i >= 100)
                 {
                     times.Add(elapsed); // after warm-up
+                    computeTimes.Add(compute);
                 }
 
                 minBytes = Math.Min(minBytes, proof.Length * Hash.Size);
@@ -185,23 +207,28 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         }
 
         times.Sort();
+        computeTimes.Sort();
         TimeSpan audit;
         LedgerAuditReport auditReport;
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         await using (var scope = services.CreateAsyncScope())
         {
             auditReport = await scope.ServiceProvider.GetRequiredService<ILedgerAuditor>().AuditAsync();
             audit = auditReport.Elapsed;
         }
 
+        var auditCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+
         var databaseBytes = new FileInfo(Path.Combine(workDirectory, "big.db")).Length;
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"## A log of {n:N0} entries (SQLite)")).AppendLine()
-            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"Loaded in {load.Elapsed.TotalSeconds:F0} s with the sequencer's tile code in 100,000-entry transactions (secondary indexes dropped for the load; database {databaseBytes / 1e9:F1} GB), then one signed checkpoint."))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"{(reused ? "Reused from an earlier run of the same command; l" : "L")}oaded in {load.Elapsed.TotalSeconds:F0} s with the sequencer's tile code in 100,000-entry transactions (secondary indexes dropped for the load; database {databaseBytes / 1e9:F1} GB), then one signed checkpoint."))
             .AppendLine()
             .AppendLine("| measure | result | limit |")
             .AppendLine("|---|---:|---:|")
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| inclusion proof, tiles read from the database (median / p99 of {times.Count:N0} random indexes) | **{times[times.Count / 2]:F3} / {times[(int)(times.Count * 0.99)]:F3} ms** | < 1 ms |"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| inclusion proof computation alone, its tiles in memory (median / p99) | **{computeTimes[computeTimes.Count / 2]:F3} / {computeTimes[(int)(computeTimes.Count * 0.99)]:F3} ms** | < 1 ms |"))
             .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| inclusion proof size | {minBytes}–{maxBytes} bytes | 32·⌈log2 N⌉ = {bound} bytes |"))
-            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| full audit (`talentpass ledger audit`: every entry re-hashed, tree rebuilt, checkpoint checked) | **{audit.TotalSeconds:F0} s** ({auditReport.EntriesChecked / audit.TotalSeconds:N0} entries/s, {(auditReport.IsIntact ? "intact" : "PROBLEMS")}) | < 120 s |"))
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"| full audit (`talentpass ledger audit`: every entry re-hashed, tree rebuilt, checkpoint checked) | **{audit.TotalSeconds:F0} s** ({auditReport.EntriesChecked / audit.TotalSeconds:N0} entries/s, {auditCpu:F0} CPU-seconds on {Environment.ProcessorCount} cores, {(auditReport.IsIntact ? "intact" : "PROBLEMS")}) | < 120 s |"))
             .AppendLine();
     }
 
@@ -326,7 +353,7 @@ internal sealed class LedgerBenchmark(string workDirectory, string? postgres, lo
         return new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 200 }.ConnectionString;
     }
 
-    private static ServiceProvider Build(string provider, string connectionString)
+    internal static ServiceProvider Build(string provider, string connectionString)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

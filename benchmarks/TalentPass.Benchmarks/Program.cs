@@ -3,6 +3,11 @@ using TalentPass.Benchmarks;
 
 // Registry benchmark: import rows/s and staff-search latency at scale, on SQLite and PostgreSQL, each beside
 // the limit measured in the same run (raw inserts, raw crypto, bare Kestrel). See benchmarks/README.md.
+if (args is ["ledger-crash-child", var crashDatabase, var acknowledgements])
+{
+    return await LedgerCrashTest.ChildAsync(crashDatabase, acknowledgements);
+}
+
 if (args is ["ledger", ..])
 {
     // talentpass-benchmarks ledger [--appends N] [--entries N] [--concurrency N] [--output FILE] [--skip-big]

@@ -163,59 +163,7 @@ internal sealed partial class LedgerAppender(
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenDurableAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await using var bulk = new NpgsqlCommand(
-                """
-                INSERT INTO ledger_pending (entry_hash, entry, kind, digest, parties, submitter, reference, entry_time, received_at)
-                SELECT h, e, k, d, p, s, r, t, @now
-                FROM unnest(@hash, @entry, @kind, @digest, @parties, @submitter, @reference, @time) AS x(h, e, k, d, p, s, r, t)
-                ON CONFLICT (entry_hash) DO NOTHING
-                """,
-                (NpgsqlConnection)connection,
-                (NpgsqlTransaction)transaction);
-            bulk.Parameters.Add(new NpgsqlParameter<byte[][]>("hash", entries.Select(r => r.EntryHash).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            bulk.Parameters.Add(new NpgsqlParameter<byte[][]>("entry", entries.Select(r => r.Entry).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("kind", entries.Select(r => r.Kind).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("digest", entries.Select(r => r.Digest).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("parties", entries.Select(r => r.Parties).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("submitter", entries.Select(r => r.Submitter).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string?[]>("reference", entries.Select(r => r.Reference).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            bulk.Parameters.Add(new NpgsqlParameter<DateTime[]>("time", entries.Select(r => r.EntryTime.UtcDateTime).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            bulk.Parameters.Add(new NpgsqlParameter<DateTime>("now", now.UtcDateTime) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            await bulk.ExecuteNonQueryAsync(ct);
-        }
-        else
-        {
-            await using var insert = connection.Command(transaction,
-                """
-                INSERT INTO ledger_pending (entry_hash, entry, kind, digest, parties, submitter, reference, entry_time, received_at)
-                VALUES (@hash, @entry, @kind, @digest, @parties, @submitter, @reference, @time, @now)
-                ON CONFLICT (entry_hash) DO NOTHING
-                """);
-            var hash = insert.Add("hash", Array.Empty<byte>());
-            var entry = insert.Add("entry", Array.Empty<byte>());
-            var kind = insert.Add("kind", string.Empty);
-            var digest = insert.Add("digest", string.Empty);
-            var parties = insert.Add("parties", string.Empty);
-            var submitter = insert.Add("submitter", string.Empty);
-            var reference = insert.Add("reference", null);
-            var time = insert.Add("time", 0L);
-            insert.Add("now", now.UtcTicks);
-            foreach (var row in entries)
-            {
-                hash.Value = row.EntryHash;
-                entry.Value = row.Entry;
-                kind.Value = row.Kind;
-                digest.Value = row.Digest;
-                parties.Value = row.Parties;
-                submitter.Value = row.Submitter;
-                reference.Value = (object?)row.Reference ?? DBNull.Value;
-                time.Value = row.EntryTime.UtcTicks;
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-        }
-
+        await EntryRowWriter.InsertPendingAsync(connection, transaction, provider, entries, now, ct);
         await transaction.CommitAsync(ct);
     }
 

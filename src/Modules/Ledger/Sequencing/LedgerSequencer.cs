@@ -157,7 +157,7 @@ internal sealed partial class LedgerSequencer(
             }
 
             var now = clock.GetUtcNow();
-            await InsertEntriesAsync(connection, transaction, provider, rows, now, ct);
+            await EntryRowWriter.InsertEntriesAsync(connection, transaction, provider, rows, now, ct);
             FaultHook?.Invoke("entries-written");
             foreach (var tile in edge.TakeChanged())
             {
@@ -258,77 +258,6 @@ internal sealed partial class LedgerSequencer(
         }
 
         return map;
-    }
-
-    private static async Task InsertEntriesAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        DatabaseProvider provider,
-        List<(long Index, PendingEntry Entry, byte[] Leaf)> rows,
-        DateTimeOffset now,
-        CancellationToken ct)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await using var bulk = new NpgsqlCommand(
-                """
-                INSERT INTO ledger_entries (idx, entry_hash, leaf_hash, entry, kind, digest, parties, submitter, reference, entry_time, sequenced_at)
-                SELECT i, h, l, e, k, d, p, s, r, t, @now
-                FROM unnest(@idx, @hash, @leaf, @entry, @kind, @digest, @parties, @submitter, @reference, @time) AS x(i, h, l, e, k, d, p, s, r, t)
-                """,
-                (NpgsqlConnection)connection,
-                (NpgsqlTransaction)transaction);
-            bulk.Parameters.Add(new NpgsqlParameter<long[]>("idx", rows.Select(r => r.Index).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<byte[][]>("hash", rows.Select(r => r.Entry.EntryHash).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            bulk.Parameters.Add(new NpgsqlParameter<byte[][]>("leaf", rows.Select(r => r.Leaf).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            bulk.Parameters.Add(new NpgsqlParameter<byte[][]>("entry", rows.Select(r => r.Entry.Entry).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("kind", rows.Select(r => r.Entry.Kind).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("digest", rows.Select(r => r.Entry.Digest).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("parties", rows.Select(r => r.Entry.Parties).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string[]>("submitter", rows.Select(r => r.Entry.Submitter).ToArray()));
-            bulk.Parameters.Add(new NpgsqlParameter<string?[]>("reference", rows.Select(r => r.Entry.Reference).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            bulk.Parameters.Add(new NpgsqlParameter<DateTime[]>("time", rows.Select(r => r.Entry.EntryTime.UtcDateTime).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            bulk.Parameters.Add(new NpgsqlParameter<DateTime>("now", now.UtcDateTime) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            await bulk.ExecuteNonQueryAsync(ct);
-            return;
-        }
-
-        await using var insert = connection.Command(transaction,
-            """
-            INSERT INTO ledger_entries (idx, entry_hash, leaf_hash, entry, kind, digest, parties, submitter, reference, entry_time, sequenced_at)
-            VALUES (@idx, @hash, @leaf, @entry, @kind, @digest, @parties, @submitter, @reference, @time, @now)
-            """);
-        var idx = insert.Add("idx", 0L);
-        var hash = insert.Add("hash", Array.Empty<byte>());
-        var leaf = insert.Add("leaf", Array.Empty<byte>());
-        var entry = insert.Add("entry", Array.Empty<byte>());
-        var kind = insert.Add("kind", string.Empty);
-        var digest = insert.Add("digest", string.Empty);
-        var parties = insert.Add("parties", string.Empty);
-        var submitter = insert.Add("submitter", string.Empty);
-        var reference = insert.Add("reference", null);
-        var time = insert.Add("time", 0L);
-        insert.Add("now", now.UtcTicks);
-        insert.Prepare();
-        foreach (var row in rows)
-        {
-            idx.Value = row.Index;
-            hash.Value = row.Entry.EntryHash;
-            leaf.Value = row.Leaf;
-            entry.Value = row.Entry.Entry;
-            kind.Value = row.Entry.Kind;
-            digest.Value = row.Entry.Digest;
-            parties.Value = row.Entry.Parties;
-            submitter.Value = row.Entry.Submitter;
-            reference.Value = (object?)row.Entry.Reference ?? DBNull.Value;
-            time.Value = row.Entry.EntryTime.UtcTicks;
-            await insert.ExecuteNonQueryAsync(ct);
-        }
     }
 
     private static async Task UpsertTileAsync(DbConnection connection, DbTransaction transaction, Tile tile, CancellationToken ct)

@@ -17,6 +17,7 @@ namespace TalentPass.Modules.Ledger.Features.Audit;
 internal sealed class LedgerAuditor(IDbConnectionFactory connections, IOptions<LedgerOptions> options) : ILedgerAuditor
 {
     private const int MaxReported = 50;
+    private const int BlockSize = 8192;
 
     public async Task<LedgerAuditReport> AuditAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -101,21 +102,54 @@ internal sealed class LedgerAuditor(IDbConnectionFactory connections, IOptions<L
             }
         }
 
-        await using (var command = connection.Command(null, "SELECT idx, entry, leaf_hash FROM ledger_entries ORDER BY idx"))
-        await using (var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken))
+        // Reading (one thread) and hashing (all cores) overlap: rows come in blocks, each block's leaf hashes are
+        // computed in parallel while the next block is read; the tree is then extended in order.
+        var blocks = System.Threading.Channels.Channel.CreateBounded<List<(long Index, byte[] Entry, byte[] Leaf)>>(4);
+        var readTask = Task.Run(async () =>
         {
-            while (await reader.ReadAsync(cancellationToken))
+            try
             {
-                var index = reader.GetInt64(0);
-                var entry = (byte[])reader.GetValue(1);
-                var storedLeaf = (byte[])reader.GetValue(2);
+                await using var command = connection.Command(null, "SELECT idx, entry, leaf_hash FROM ledger_entries ORDER BY idx");
+                await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+                var block = new List<(long, byte[], byte[])>(BlockSize);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    block.Add((reader.GetInt64(0), (byte[])reader.GetValue(1), (byte[])reader.GetValue(2)));
+                    if (block.Count == BlockSize)
+                    {
+                        await blocks.Writer.WriteAsync(block, cancellationToken);
+                        block = new List<(long, byte[], byte[])>(BlockSize);
+                    }
+                }
+
+                if (block.Count > 0)
+                {
+                    await blocks.Writer.WriteAsync(block, cancellationToken);
+                }
+
+                blocks.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                blocks.Writer.Complete(ex);
+                throw;
+            }
+        }, cancellationToken);
+
+        await foreach (var block in blocks.Reader.ReadAllAsync(cancellationToken))
+        {
+            var leaves = new byte[block.Count][];
+            Parallel.For(0, block.Count, i => leaves[i] = profile.LeafHash(block[i].Entry).ToArray());
+            for (var i = 0; i < block.Count; i++)
+            {
+                var (index, _, storedLeaf) = block[i];
+                var leaf = leaves[i];
                 if (index != expected)
                 {
                     Report(string.Create(CultureInfo.InvariantCulture, $"entries {expected}..{index - 1}: missing (deleted rows)"));
                     expected = index;
                 }
 
-                var leaf = profile.LeafHash(entry).ToArray();
                 if (!leaf.AsSpan().SequenceEqual(storedLeaf))
                 {
                     Report(string.Create(CultureInfo.InvariantCulture, $"entry {index}: its bytes do not hash to the stored leaf hash (edited)"));
@@ -126,13 +160,15 @@ internal sealed class LedgerAuditor(IDbConnectionFactory connections, IOptions<L
                 if ((edge.Size & 0xFF) == 0)
                 {
                     edge.TakeChanged();
-                    progress?.Report(edge.Size);
                 }
 
                 CheckCheckpoints();
             }
+
+            progress?.Report(edge.Size);
         }
 
+        await readTask;
         CheckCheckpoints();
         if (expected != size)
         {

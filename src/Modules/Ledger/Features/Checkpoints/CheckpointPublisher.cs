@@ -42,14 +42,18 @@ internal sealed partial class CheckpointPublisher(
 
             var now = clock.GetUtcNow();
             var due = force || latest is null || now - latest.CreatedAt >= options.Value.CheckpointInterval;
+            var signed = false;
             if (tree.Size > 0 && (latest is null || latest.Size < tree.Size) && due)
             {
-                latest = await SignAsync(tree, latest, now, ct) ?? latest;
+                var created = await SignAsync(tree, latest, now, ct);
+                signed = created is not null;
+                latest = created ?? latest;
             }
 
             if (latest is not null && latest.PublishedAt is null)
             {
-                await WitnessAsync(latest, ct);
+                // A witness that refused or was unreachable is retried once per CheckpointInterval, not on every tick.
+                await WitnessAsync(latest, retryAll: force || signed, now, ct);
             }
 
             return await new CheckpointReader(db).LatestPublishedAsync(ct);
@@ -101,7 +105,7 @@ internal sealed partial class CheckpointPublisher(
         return row;
     }
 
-    private async Task WitnessAsync(CheckpointRow checkpoint, CancellationToken ct)
+    private async Task WitnessAsync(CheckpointRow checkpoint, bool retryAll, DateTimeOffset now, CancellationToken ct)
     {
         var configured = options.Value.Witnesses;
         if (configured.Count > 0)
@@ -119,6 +123,10 @@ internal sealed partial class CheckpointPublisher(
                     state = new WitnessStateRow { Name = witness.Name, CosignedSize = 0, LastStatus = "new" };
                     db.WitnessStates.Add(state);
                     states[witness.Name] = state;
+                }
+                else if (!retryAll && now - state.UpdatedAt < options.Value.CheckpointInterval)
+                {
+                    continue;
                 }
 
                 await SubmitAsync(witness, state, checkpoint, ct);
