@@ -45,7 +45,14 @@ internal sealed partial class ScanWriter(IServiceScopeFactory scopes, ILogger<Sc
                 break;
             }
 
-            await wait.WaitAsync(TimeSpan.FromSeconds(5), ct);
+            try
+            {
+                await wait.WaitAsync(TimeSpan.FromSeconds(5), ct);
+            }
+            catch (TimeoutException)
+            {
+                return; // the database is struggling (the writer retries); read what is there rather than fail
+            }
         }
     }
 

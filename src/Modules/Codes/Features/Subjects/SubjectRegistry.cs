@@ -71,7 +71,7 @@ internal sealed class SubjectRegistry(CodesDbContext db, StatusCache cache, IOpt
             if (status != EntryStatus.Valid)
             {
                 var version = await BumpAsync(list.Id, now, ct);
-                cache.Set(list.Id, list.Size, subject.StatusListIndex, status, version);
+                cache.Set(list.Id, subject.StatusListIndex, status, version);
             }
 
             return subject;
@@ -95,9 +95,8 @@ internal sealed class SubjectRegistry(CodesDbContext db, StatusCache cache, IOpt
         subject.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         var version = await BumpAsync(subject.StatusListId, now, ct);
-        var size = await db.StatusLists.Where(l => l.Id == subject.StatusListId).Select(l => l.Size).FirstAsync(ct);
         await tx.CommitAsync(ct);
-        cache.Set(subject.StatusListId, size, subject.StatusListIndex, status, version);
+        cache.Set(subject.StatusListId, subject.StatusListIndex, status, version);
         return true;
     }
 
@@ -134,7 +133,6 @@ internal sealed class SubjectRegistry(CodesDbContext db, StatusCache cache, IOpt
         {
             await db.SaveChangesAsync(ct);
             db.Entry(row).State = EntityState.Detached;
-            cache.Set(row.Id, row.Size, 0, EntryStatus.Valid, row.Version);
             return row;
         }
         catch (DbUpdateException)
