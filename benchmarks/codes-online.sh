@@ -152,9 +152,9 @@ import statistics, sys
 results, scan_rows, warmup, duration, connections, threads, rounds, ncodes, cpu = sys.argv[1:10]
 rows = [l.split() for l in open(results) if l.strip()]
 by = {}
-for name, rps, p50, p99, total, non2xx, errors, cpu in rows:
+for name, rps, p50, p99, total, non2xx, errors, cpu_us in rows:
     kind = name.rsplit("-", 1)[0]
-    by.setdefault(kind, []).append((float(rps), float(p50), float(p99), int(total), int(non2xx), int(errors), float(cpu)))
+    by.setdefault(kind, []).append((float(rps), float(p50), float(p99), int(total), int(non2xx), int(errors), float(cpu_us)))
 def med(kind, i): return statistics.median(v[i] for v in by[kind])
 app_total = sum(v[3] for v in by["app"]) + int(warmup or 0)
 app_bad = sum(v[4] + v[5] for v in by["app"])

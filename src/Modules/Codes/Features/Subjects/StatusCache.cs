@@ -31,6 +31,8 @@ internal sealed class StatusCache(IServiceScopeFactory scopes, IOptions<CodesOpt
     public IReadOnlyList<ListView> Lists() =>
         lists.Values.OrderBy(l => l.Id).Select(l => new ListView(l.Id, l.Entries.Length, l.Version, l.Entries)).ToList();
 
+    public bool Holds(int listId) => lists.ContainsKey(listId);
+
     public ListView? Find(int id) => lists.TryGetValue(id, out var l) ? new ListView(l.Id, l.Entries.Length, l.Version, l.Entries) : null;
 
     /// <summary>
