@@ -142,7 +142,8 @@ internal static class CodesBenchmark
         return text.ToString();
     }
 
-    private static TalentCodeClaims Claims() => new()
+    /// <summary>Typical claims of a dynamic code issued at 2026-11-21T08:00:00Z (also the base of the test vectors).</summary>
+    internal static TalentCodeClaims Claims() => new()
     {
         Issuer = "CN-410100-ZYKJC",
         SubjectId = SubjectId,

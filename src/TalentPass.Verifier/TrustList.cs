@@ -109,13 +109,13 @@ public sealed record TrustList(
         }
 
         var issuer = reader.ReadText();
-        Expect(ref reader, 2, 1);
+        reader.ExpectIntKey(2, 1);
         var sequence = reader.ReadUInt();
-        Expect(ref reader, 3, 2);
+        reader.ExpectIntKey(3, 2);
         var issuedAt = Instant(ref reader);
-        Expect(ref reader, 4, 3);
+        reader.ExpectIntKey(4, 3);
         var validUntil = Instant(ref reader);
-        Expect(ref reader, 5, 4);
+        reader.ExpectIntKey(5, 4);
         var count = reader.ReadArrayHeader();
         if (count > MaxKeys || sequence > long.MaxValue)
         {
@@ -147,13 +147,6 @@ public sealed record TrustList(
         return new TrustList(issuer, (long)sequence, issuedAt, validUntil, keys);
     }
 
-    private static void Expect(ref CborReader reader, long key, long previous)
-    {
-        if (reader.ReadIntKey(previous) != key)
-        {
-            throw new CborException($"expected key {key}");
-        }
-    }
 }
 
 /// <summary>
@@ -312,24 +305,24 @@ public sealed class StatusList
         }
 
         var id = reader.ReadUInt32();
-        Expect(ref reader, 2, 1);
+        reader.ExpectIntKey(2, 1);
         var issuedAt = TrustList.Instant(ref reader);
-        Expect(ref reader, 3, 2);
+        reader.ExpectIntKey(3, 2);
         var validUntil = TrustList.Instant(ref reader);
-        Expect(ref reader, 4, 3);
+        reader.ExpectIntKey(4, 3);
         if (reader.ReadUInt() != BitsPerEntry)
         {
             throw new CborException("only 2 bits per entry are defined");
         }
 
-        Expect(ref reader, 5, 4);
+        reader.ExpectIntKey(5, 4);
         var size = reader.ReadUInt();
         if (size is < MinimumSize or > MaximumSize || size % 4 != 0)
         {
             throw new CborException("size out of range");
         }
 
-        Expect(ref reader, 6, 5);
+        reader.ExpectIntKey(6, 5);
         var compressed = reader.ReadBytes();
         reader.ExpectEnd();
 
@@ -368,11 +361,4 @@ public sealed class StatusList
 
     private static int Shift(int index) => 6 - 2 * (index & 3);
 
-    private static void Expect(ref CborReader reader, long key, long previous)
-    {
-        if (reader.ReadIntKey(previous) != key)
-        {
-            throw new CborException($"expected key {key}");
-        }
-    }
 }

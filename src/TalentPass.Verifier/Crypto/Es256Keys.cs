@@ -16,36 +16,29 @@ internal static class Es256
         return key.ExportPkcs8PrivateKey();
     }
 
-    public static ECDsa ImportPrivate(ReadOnlySpan<byte> pkcs8)
+    public static ECDsa ImportPrivate(ReadOnlySpan<byte> pkcs8) => Import(pkcs8, isPrivate: true);
+
+    public static ECDsa ImportPublic(ReadOnlySpan<byte> spki) => Import(spki, isPrivate: false);
+
+    /// <summary>Imports a whole PKCS#8 or SubjectPublicKeyInfo DER (trailing bytes refused) of a P-256 key.</summary>
+    private static ECDsa Import(ReadOnlySpan<byte> der, bool isPrivate)
     {
         var key = ECDsa.Create();
         try
         {
-            key.ImportPkcs8PrivateKey(pkcs8, out var read);
-            if (read != pkcs8.Length)
+            int read;
+            if (isPrivate)
             {
-                throw new CryptographicException("Trailing bytes after the PKCS#8 private key.");
+                key.ImportPkcs8PrivateKey(der, out read);
+            }
+            else
+            {
+                key.ImportSubjectPublicKeyInfo(der, out read);
             }
 
-            EnsureP256(key);
-            return key;
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
-    }
-
-    public static ECDsa ImportPublic(ReadOnlySpan<byte> spki)
-    {
-        var key = ECDsa.Create();
-        try
-        {
-            key.ImportSubjectPublicKeyInfo(spki, out var read);
-            if (read != spki.Length)
+            if (read != der.Length)
             {
-                throw new CryptographicException("Trailing bytes after the SubjectPublicKeyInfo.");
+                throw new CryptographicException("Trailing bytes after the key.");
             }
 
             EnsureP256(key);

@@ -57,40 +57,27 @@ internal static unsafe partial class Sm2
         }
     }
 
-    public static Sm2KeyHandle ImportPrivate(ReadOnlySpan<byte> pkcs8)
+    public static Sm2KeyHandle ImportPrivate(ReadOnlySpan<byte> pkcs8) => Decode(pkcs8, isPrivate: true);
+
+    public static Sm2KeyHandle ImportPublic(ReadOnlySpan<byte> spki) => Decode(spki, isPrivate: false);
+
+    /// <summary>d2i of a whole PKCS#8 or SubjectPublicKeyInfo DER (trailing bytes refused), checked to be an SM2 key.</summary>
+    private static Sm2KeyHandle Decode(ReadOnlySpan<byte> der, bool isPrivate)
     {
         EnsureAvailable();
         nint key;
-        fixed (byte* p = pkcs8)
+        fixed (byte* p = der)
         {
             var cursor = p;
-            key = d2i_AutoPrivateKey(0, &cursor, pkcs8.Length);
-            if (key != 0 && cursor != p + pkcs8.Length)
+            key = isPrivate ? d2i_AutoPrivateKey(0, &cursor, der.Length) : d2i_PUBKEY(0, &cursor, der.Length);
+            if (key != 0 && cursor != p + der.Length)
             {
                 EVP_PKEY_free(key);
                 key = 0;
             }
         }
 
-        return Checked(key, "an SM2 PKCS#8 private key");
-    }
-
-    public static Sm2KeyHandle ImportPublic(ReadOnlySpan<byte> spki)
-    {
-        EnsureAvailable();
-        nint key;
-        fixed (byte* p = spki)
-        {
-            var cursor = p;
-            key = d2i_PUBKEY(0, &cursor, spki.Length);
-            if (key != 0 && cursor != p + spki.Length)
-            {
-                EVP_PKEY_free(key);
-                key = 0;
-            }
-        }
-
-        return Checked(key, "an SM2 SubjectPublicKeyInfo");
+        return Checked(key, isPrivate ? "an SM2 PKCS#8 private key" : "an SM2 SubjectPublicKeyInfo");
     }
 
     public static byte[] ExportPublicKey(Sm2KeyHandle key)

@@ -335,6 +335,15 @@ internal ref struct CborReader(ReadOnlySpan<byte> data)
         return key;
     }
 
+    /// <summary>Reads a map key that must be <paramref name="key"/>, following <paramref name="previous"/> canonically.</summary>
+    public void ExpectIntKey(long key, long? previous)
+    {
+        if (ReadIntKey(previous) != key)
+        {
+            throw new CborException($"expected map key {key}");
+        }
+    }
+
     /// <summary>Canonical order of integer keys with shortest encoding: 0, 1, 2, …, then -1, -2, ….</summary>
     public static int CompareIntKeys(long a, long b)
     {

@@ -59,30 +59,30 @@ internal static class ClaimsCodec
             throw new CborException("the claims map has 5 entries");
         }
 
-        Expect(ref reader, 1, null);
+        reader.ExpectIntKey(1, null);
         var issuer = Text(ref reader, MaxIssuerBytes, "iss", repeats: true);
-        Expect(ref reader, 2, 1);
+        reader.ExpectIntKey(2, 1);
         var subject = reader.ReadBytes();
         if (subject.Length != SubjectIdLength)
         {
             throw new CborException("sub must have 16 bytes");
         }
 
-        Expect(ref reader, 4, 2);
+        reader.ExpectIntKey(4, 2);
         var expires = Seconds(ref reader);
-        Expect(ref reader, 6, 4);
+        reader.ExpectIntKey(6, 4);
         var issued = Seconds(ref reader);
-        Expect(ref reader, TalentPassClaim, 6);
+        reader.ExpectIntKey(TalentPassClaim, 6);
         if (reader.ReadMapHeader() != 6)
         {
             throw new CborException("the TalentPass claim map has 6 entries");
         }
 
-        Expect(ref reader, 1, null);
+        reader.ExpectIntKey(1, null);
         var level = Text(ref reader, MaxLevelBytes, "level", repeats: true);
-        Expect(ref reader, 2, 1);
+        reader.ExpectIntKey(2, 1);
         var category = Text(ref reader, MaxCategoryBytes, "category", repeats: true);
-        Expect(ref reader, 3, 2);
+        reader.ExpectIntKey(3, 2);
         if (reader.ReadArrayHeader() != 2)
         {
             throw new CborException("the status reference is [list id, index]");
@@ -95,11 +95,11 @@ internal static class ClaimsCodec
             throw new CborException("status index out of range");
         }
 
-        Expect(ref reader, 4, 3);
+        reader.ExpectIntKey(4, 3);
         var rights = reader.ReadUInt32();
-        Expect(ref reader, 5, 4);
+        reader.ExpectIntKey(5, 4);
         var name = Text(ref reader, MaxNameBytes, "masked name");
-        Expect(ref reader, 6, 5);
+        reader.ExpectIntKey(6, 5);
         var mode = reader.ReadUInt();
         if (mode > 1)
         {
@@ -159,13 +159,6 @@ internal static class ClaimsCodec
         }
     }
 
-    private static void Expect(ref CborReader reader, long key, long? previous)
-    {
-        if (reader.ReadIntKey(previous) != key)
-        {
-            throw new CborException($"expected claim {key}");
-        }
-    }
 
     private static string Text(ref CborReader reader, int maxBytes, string what, bool repeats = false)
     {

@@ -16,7 +16,8 @@ public sealed class TalentCodeTests
         var result = TalentCode.Verify(code, TestCodes.Keys(profile), TestCodes.Now.AddSeconds(10), TimeSpan.FromSeconds(30));
 
         result.Outcome.ShouldBe(VerificationOutcome.Valid, result.Reason);
-        code.ShouldStartWith("TC1:");
+        code.ShouldStartWith("TC1:RRQ");
+        code.ShouldNotEndWith(" ");
         code.Length.ShouldBeLessThanOrEqualTo(TalentCode.MaxEncodedLength);
         var read = result.Claims.ShouldNotBeNull();
         read.Issuer.ShouldBe(claims.Issuer);
