@@ -31,16 +31,30 @@ internal sealed class StatusCache(IServiceScopeFactory scopes, IOptions<CodesOpt
     public IReadOnlyList<ListView> Lists() =>
         lists.Values.OrderBy(l => l.Id).Select(l => new ListView(l.Id, l.Entries.Length, l.Version, l.Entries)).ToList();
 
+    public bool Holds(int listId) => lists.ContainsKey(listId);
+
     public ListView? Find(int id) => lists.TryGetValue(id, out var l) ? new ListView(l.Id, l.Entries.Length, l.Version, l.Entries) : null;
 
-    /// <summary>Records a change this node committed at list version <paramref name="version"/>.</summary>
-    public void Set(int listId, int size, int index, EntryStatus status, long version)
+    /// <summary>
+    /// Records a change this node committed at list version <paramref name="version"/>. The version is taken only when
+    /// it directly follows the one held (no change by another node in between); otherwise the next refresh re-reads
+    /// the list. A list not loaded yet is left to the refresh, which reads the committed change from the table.
+    /// </summary>
+    public void Set(int listId, int index, EntryStatus status, long version)
     {
-        var list = lists.GetOrAdd(listId, id => new ListState(id, new byte[size], 0));
+        if (!lists.TryGetValue(listId, out var list))
+        {
+            return;
+        }
+
         lock (list)
         {
-            list.Entries[index] = (byte)status;
-            if (version > list.Version)
+            if (index >= 0 && index < list.Entries.Length)
+            {
+                list.Entries[index] = (byte)status;
+            }
+
+            if (version == list.Version + 1)
             {
                 list.Version = version;
             }

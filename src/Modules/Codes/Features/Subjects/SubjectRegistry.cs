@@ -71,7 +71,7 @@ internal sealed class SubjectRegistry(CodesDbContext db, StatusCache cache, IOpt
             if (status != EntryStatus.Valid)
             {
                 var version = await BumpAsync(list.Id, now, ct);
-                cache.Set(list.Id, list.Size, subject.StatusListIndex, status, version);
+                await ApplyAsync(list.Id, subject.StatusListIndex, status, version, ct);
             }
 
             return subject;
@@ -95,10 +95,22 @@ internal sealed class SubjectRegistry(CodesDbContext db, StatusCache cache, IOpt
         subject.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         var version = await BumpAsync(subject.StatusListId, now, ct);
-        var size = await db.StatusLists.Where(l => l.Id == subject.StatusListId).Select(l => l.Size).FirstAsync(ct);
         await tx.CommitAsync(ct);
-        cache.Set(subject.StatusListId, size, subject.StatusListIndex, status, version);
+        await ApplyAsync(subject.StatusListId, subject.StatusListIndex, status, version, ct);
         return true;
+    }
+
+    /// <summary>Puts a committed change into this node's memory: directly, or by a refresh when the list is not loaded yet.</summary>
+    private async Task ApplyAsync(int listId, int index, EntryStatus status, long version, CancellationToken ct)
+    {
+        if (cache.Holds(listId))
+        {
+            cache.Set(listId, index, status, version);
+        }
+        else
+        {
+            await cache.RefreshAsync(ct);
+        }
     }
 
     private async Task<long> BumpAsync(int listId, DateTimeOffset now, CancellationToken ct)
@@ -134,7 +146,7 @@ internal sealed class SubjectRegistry(CodesDbContext db, StatusCache cache, IOpt
         {
             await db.SaveChangesAsync(ct);
             db.Entry(row).State = EntityState.Detached;
-            cache.Set(row.Id, row.Size, 0, EntryStatus.Valid, row.Version);
+            await cache.RefreshAsync(ct); // this node serves and verifies against the new list at once
             return row;
         }
         catch (DbUpdateException)
