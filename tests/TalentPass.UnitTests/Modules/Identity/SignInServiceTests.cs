@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Demo;
 using TalentPass.Modules.Audit.Contracts;
-using TalentPass.Modules.Identity.Domain;
 using TalentPass.Modules.Identity;
+using TalentPass.Modules.Identity.Domain;
 using TalentPass.Modules.Identity.Features.Auth;
 using TalentPass.Modules.Identity.Persistence;
 
