@@ -144,7 +144,7 @@ public sealed class LedgerSubmissionApiTests(TalentPassFactory factory)
         var auditor = await factory.CreateClientAsAsync("demo-auditor");
 
         var agreements = await (await auditor.GetAsync(new Uri("/api/v1/ledger/entries?kind=agreement&party=bank-icbc", UriKind.Relative), Ct)).ReadJsonAsync();
-        var reports = await (await auditor.GetAsync(new Uri("/api/v1/ledger/entries?kind=performance_report&party=bank-zhongyuan", UriKind.Relative), Ct)).ReadJsonAsync();
+        var reports = await (await auditor.GetAsync(new Uri("/api/v1/ledger/entries?kind=performance_report&party=bank-zhongyuan&reference=report/2026Q1", UriKind.Relative), Ct)).ReadJsonAsync();
 
         agreements.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("submitter").GetString() == "talentpass:demo");
         reports.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("signed").GetBoolean());
