@@ -44,7 +44,7 @@ trap cleanup EXIT
 
 ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$app_port" TALENTPASS_HOME="$work" \
   Database__Provider=Sqlite ConnectionStrings__TalentPass="Data Source=$work/talentpass.db" \
-  Demo__Enabled=true Demo__Talents=60 FieldProtection__AllowGeneratedKeys=true Codes__AllowGeneratedKeys=true \
+  Demo__Enabled=true Demo__Talents=60 FieldProtection__AllowGeneratedKeys=true Codes__AllowGeneratedKeys=true Ledger__AllowGeneratedKeys=true \
   Logging__LogLevel__Default=Warning DOTNET_gcServer=1 \
   dotnet src/TalentPass.Web/bin/Release/net10.0/TalentPass.Web.dll >"$work/web.log" 2>&1 &
 app_pid=$!

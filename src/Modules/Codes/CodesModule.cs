@@ -32,7 +32,9 @@ public sealed class CodesModule : ITalentPassModule
     {
         services.AddSingleton(new ModuleMigrations(Name, typeof(CodesModule).Assembly));
         services.AddModuleDbContext<CodesDbContext>();
-        services.AddOptions<CodesOptions>().Bind(configuration.GetSection(CodesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CodesOptions>().Bind(configuration.GetSection(CodesOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyEncryptionKey) || o.AllowGeneratedKeys, "Codes:KeyEncryptionKey must be set (base64 of 32 bytes), or Codes:AllowGeneratedKeys=true for a demo or development.")
+            .ValidateOnStart();
         services.AddSingleton<KeyEncryption>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<StatusCache>();

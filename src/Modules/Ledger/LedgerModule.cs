@@ -36,6 +36,7 @@ public sealed class LedgerModule : ITalentPassModule
             .Bind(configuration.GetSection(LedgerOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.WitnessQuorum <= o.Witnesses.Count, "Ledger:WitnessQuorum cannot exceed the number of Ledger:Witnesses.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyEncryptionKey) || o.AllowGeneratedKeys, "Ledger:KeyEncryptionKey must be set (base64 of 32 bytes), or Ledger:AllowGeneratedKeys=true for a demo or development.")
             .ValidateOnStart();
         services.AddSingleton<SequencerLease>();
         services.AddSingleton<LedgerSequencer>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Persistence;
+using TalentPass.Infrastructure.Security;
 using TalentPass.Modules.Ledger.Persistence;
 using TalentPass.Tlog;
 
@@ -17,10 +18,13 @@ namespace TalentPass.Modules.Ledger.Features.Checkpoints;
 /// </summary>
 internal sealed class LedgerKeyRing(IServiceScopeFactory scopes, IOptions<LedgerOptions> options, TimeProvider clock)
 {
+    private const string KeyPurpose = "ledger-signing-key";
+
     public const string Ed25519 = "ed25519";
     public const string Sm2 = "sm2";
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly Lazy<byte[]> kek = new(() => ResolveKek(options.Value));
+    private readonly Lazy<KeyWrapper> kek = new(() => KeyWrapper.FromConfiguration(
+        "Ledger", options.Value.KeyEncryptionKey, options.Value.AllowGeneratedKeys, options.Value.GeneratedKeyFile));
     private IReadOnlyList<NoteSigner>? signers;
 
     /// <summary>The signers, creating the keys on first use (concurrent nodes: the unique index keeps the first).</summary>
@@ -107,63 +111,7 @@ internal sealed class LedgerKeyRing(IServiceScopeFactory scopes, IOptions<Ledger
         return NoteSigner.FromPrivateKey(Unprotect(row.PrivateKeyCipher), clock);
     }
 
-    private string Protect(string plaintext)
-    {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
-        var buffer = new byte[12 + 16 + plain.Length];
-        RandomNumberGenerator.Fill(buffer.AsSpan(0, 12));
-        using var aes = new AesGcm(kek.Value, 16);
-        aes.Encrypt(buffer.AsSpan(0, 12), plain, buffer.AsSpan(28), buffer.AsSpan(12, 16), Encoding.ASCII.GetBytes("ledger-signing-key"));
-        return "v1." + Convert.ToBase64String(buffer);
-    }
+    private string Protect(string plaintext) => kek.Value.Wrap(Encoding.UTF8.GetBytes(plaintext), KeyPurpose);
 
-    private string Unprotect(string cipher)
-    {
-        if (!cipher.StartsWith("v1.", StringComparison.Ordinal))
-        {
-            throw new CryptographicException("Unknown signing-key format.");
-        }
-
-        var buffer = Convert.FromBase64String(cipher[3..]);
-        var plain = new byte[buffer.Length - 28];
-        using var aes = new AesGcm(kek.Value, 16);
-        aes.Decrypt(buffer.AsSpan(0, 12), buffer.AsSpan(28), buffer.AsSpan(12, 16), plain, Encoding.ASCII.GetBytes("ledger-signing-key"));
-        return Encoding.UTF8.GetString(plain);
-    }
-
-    private static byte[] ResolveKek(LedgerOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.KeyEncryptionKey))
-        {
-            var key = Convert.FromBase64String(options.KeyEncryptionKey);
-            return key.Length == 32 ? key : throw new InvalidOperationException("Ledger:KeyEncryptionKey must be base64 of 32 bytes.");
-        }
-
-        if (!options.AllowGeneratedKeys)
-        {
-            throw new InvalidOperationException("Ledger:KeyEncryptionKey must be set (base64 of 32 bytes), or Ledger:AllowGeneratedKeys=true in development/demo.");
-        }
-
-        var path = DataPaths.Resolve(options.GeneratedKeyFile);
-        if (File.Exists(path))
-        {
-            var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
-            return Convert.FromBase64String(stored["keyEncryptionKey"]);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var generated = RandomNumberGenerator.GetBytes(32);
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(JsonSerializer.Serialize(new Dictionary<string, string> { ["keyEncryptionKey"] = Convert.ToBase64String(generated) }));
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return generated;
-    }
+    private string Unprotect(string cipher) => Encoding.UTF8.GetString(kek.Value.Unwrap(cipher, KeyPurpose));
 }
