@@ -101,6 +101,18 @@ public sealed partial class AuthenticationTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task SignInPage_LinksToThePublicEvidenceCheck()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var html = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative), Ct);
+        var evidence = await client.GetAsync(new Uri("/evidence/verify", UriKind.Relative), Ct);
+
+        html.ShouldContain("href=\"/evidence/verify\" data-testid=\"evidence-link\"");
+        evidence.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ApiWithoutCredentials_Returns401ProblemNotRedirect()
     {
         var response = await factory.CreateAnonymousClient().GetAsync(new Uri("/api/v1/auth/me", UriKind.Relative), Ct);
