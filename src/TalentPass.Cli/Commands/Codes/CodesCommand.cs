@@ -179,7 +179,9 @@ internal static class CodesCommand
     private static void Print(string outcome, string reason, string? level, string? maskedName, string? mode, DateTimeOffset? expiresAt)
     {
         var colour = outcome == "valid" ? "green" : outcome == "undetermined" ? "yellow" : "red";
-        AnsiConsole.MarkupLineInterpolated($"[{colour}]{outcome}[/] {reason}");
+        // The offline reasons repeat the outcome ("valid", "undetermined: …"): say it once.
+        var detail = reason.StartsWith(outcome, StringComparison.Ordinal) ? reason[outcome.Length..].TrimStart(':', ' ') : reason;
+        AnsiConsole.MarkupLineInterpolated($"[{colour}]{outcome}[/]{(detail.Length > 0 ? " — " + detail : string.Empty)}");
         if (level is not null)
         {
             AnsiConsole.MarkupLineInterpolated($"level {level} · {maskedName} · {mode} · expires {expiresAt:yyyy-MM-dd HH:mm:ss}Z");
