@@ -15,6 +15,34 @@ internal static class LedgerSql
         return command;
     }
 
+    /// <summary>The log index of each of these entry hashes that is already sequenced, keyed by the lower-case hex hash.</summary>
+    public static async Task<Dictionary<string, long>> IndexesByEntryHashAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<byte[]> hashes, CancellationToken ct)
+    {
+        await using var command = connection.Command(transaction, string.Empty);
+        var names = new List<string>();
+        foreach (var hash in hashes.DistinctBy(Convert.ToHexStringLower))
+        {
+            var name = "h" + names.Count.ToString(CultureInfo.InvariantCulture);
+            names.Add("@" + name);
+            command.Add(name, hash);
+        }
+
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return map;
+        }
+
+        command.CommandText = $"SELECT entry_hash, idx FROM ledger_entries WHERE entry_hash IN ({string.Join(',', names)})";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            map[Convert.ToHexStringLower((byte[])reader.GetValue(0))] = reader.GetInt64(1);
+        }
+
+        return map;
+    }
+
     public static DbParameter Add(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();

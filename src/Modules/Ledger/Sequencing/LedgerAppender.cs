@@ -222,25 +222,7 @@ internal sealed partial class LedgerAppender(
     private async Task<Dictionary<string, long>> LookupAsync(List<byte[]> hashes, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await using var command = connection.Command(null, string.Empty);
-        var names = new List<string>(hashes.Count);
-        var distinct = hashes.DistinctBy(Convert.ToHexStringLower).ToList();
-        for (var i = 0; i < distinct.Count; i++)
-        {
-            var name = "h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            names.Add("@" + name);
-            command.Add(name, distinct[i]);
-        }
-
-        command.CommandText = $"SELECT entry_hash, idx FROM ledger_entries WHERE entry_hash IN ({string.Join(',', names)})";
-        var map = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using DbDataReader reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            map[Convert.ToHexStringLower((byte[])reader.GetValue(0))] = reader.GetInt64(1);
-        }
-
-        return map;
+        return await LedgerSql.IndexesByEntryHashAsync(connection, null, hashes, ct);
     }
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "A ledger batch of {Count} entries failed; its callers get the error")]

@@ -141,7 +141,7 @@ internal sealed partial class LedgerSequencer(
                 edge = TreeEdge.Load(hasher, size, (l, i) => LedgerSql.ReadTile(connection, transaction, l, i));
             }
 
-            var known = await ExistingHashesAsync(connection, transaction, candidates, ct);
+            var known = await LedgerSql.IndexesByEntryHashAsync(connection, transaction, candidates.Select(e => e.EntryHash), ct);
             var existing = new HashSet<string>(known.Keys, StringComparer.Ordinal);
             var rows = new List<(long Index, PendingEntry Entry, byte[] Leaf)>(candidates.Count);
             foreach (var entry in candidates)
@@ -237,27 +237,6 @@ internal sealed partial class LedgerSequencer(
         }
 
         return list;
-    }
-
-    private static async Task<Dictionary<string, long>> ExistingHashesAsync(DbConnection connection, DbTransaction transaction, List<PendingEntry> pending, CancellationToken ct)
-    {
-        await using var command = connection.Command(transaction, string.Empty);
-        var names = new List<string>(pending.Count);
-        for (var i = 0; i < pending.Count; i++)
-        {
-            names.Add("@h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            command.Add("h" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), pending[i].EntryHash);
-        }
-
-        command.CommandText = $"SELECT entry_hash, idx FROM ledger_entries WHERE entry_hash IN ({string.Join(',', names)})";
-        var map = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            map[Convert.ToHexStringLower((byte[])reader.GetValue(0))] = reader.GetInt64(1);
-        }
-
-        return map;
     }
 
     private static async Task UpsertTileAsync(DbConnection connection, DbTransaction transaction, Tile tile, CancellationToken ct)
