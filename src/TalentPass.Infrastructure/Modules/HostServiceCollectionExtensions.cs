@@ -22,6 +22,15 @@ public static class HostServiceCollectionExtensions
         services.AddFieldProtection(configuration);
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+
+        // The web host sets the address once its in-process stand-ins listen (StandIns:Enabled); elsewhere there are none.
+        var standIns = new StandIns.StandInAddress();
+        if (!forWeb || !configuration.GetValue<bool>("StandIns:Enabled"))
+        {
+            standIns.Set(null);
+        }
+
+        services.AddSingleton(standIns);
         if (forWeb)
         {
             services.AddHttpContextAccessor();

@@ -1,9 +1,19 @@
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Modules.Audit;
+using TalentPass.Modules.Calendar;
+using TalentPass.Modules.Cards;
 using TalentPass.Modules.Codes;
+using TalentPass.Modules.DataSharing;
+using TalentPass.Modules.HostBank;
 using TalentPass.Modules.Identity;
 using TalentPass.Modules.Ledger;
+using TalentPass.Modules.Notifications;
+using TalentPass.Modules.Partners;
+using TalentPass.Modules.Recognition;
+using TalentPass.Modules.Services;
+using TalentPass.Modules.Subsidies;
 using TalentPass.Modules.Talents;
+using TalentPass.Modules.Webhooks;
 
 namespace TalentPass.Composition;
 
@@ -20,5 +30,15 @@ public static class ModuleCatalog
         new TalentsModule(),
         new CodesModule(),
         new LedgerModule(),
+        new CalendarModule(),
+        new NotificationsModule(),
+        new DataSharingModule(),
+        new PartnersModule(),
+        new WebhooksModule(),
+        new CardsModule(),
+        new HostBankModule(),
+        new ServicesModule(),
+        new RecognitionModule(),
+        new SubsidiesModule(),
     ];
 }

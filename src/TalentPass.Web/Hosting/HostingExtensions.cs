@@ -32,6 +32,10 @@ public static class HostingExtensions
 
 
         services.AddTalentPassCore(builder.Configuration, modules, forWeb: true);
+        if (builder.Configuration.GetValue<bool>("StandIns:Enabled"))
+        {
+            services.AddHostedService<StandInsHostedService>();
+        }
         services.AddOptions<CityOptions>().Bind(builder.Configuration.GetSection(CityOptions.Section));
         services.AddOptions<DemoOptions>()
             .Validate(

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.Modules;
+
+namespace TalentPass.Modules.Notifications;
+
+/// <summary>See README.md.</summary>
+public sealed class NotificationsModule : ITalentPassModule
+{
+    public string Name => "notifications";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/v1/notifications").WithTags("Notifications");
+    }
+}

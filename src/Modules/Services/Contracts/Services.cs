@@ -1,0 +1,23 @@
+namespace TalentPass.Modules.Services.Contracts;
+
+/// <summary>Raised after an application's matter was decided (committed): approved, refused or withdrawn.</summary>
+/// <param name="MatterCode">The catalogue code of the matter, e.g. <c>youth-living-subsidy</c>.</param>
+/// <param name="Outcome"><c>approved</c>, <c>refused</c> or <c>withdrawn</c>.</param>
+/// <param name="AmountFen">For subsidy matters: the approved amount per payment in fen; otherwise null.</param>
+/// <param name="Payments">For subsidy matters: the number of payments (e.g. 36 monthly payments); otherwise null.</param>
+public sealed record ServiceMatterDecided(
+    Guid ApplicationId,
+    Guid TalentId,
+    string MatterCode,
+    int MatterVersion,
+    string Outcome,
+    long? AmountFen,
+    int? Payments,
+    DateOnly DecidedOn,
+    DateTimeOffset DecidedAt);
+
+/// <summary>Implemented by modules acting on decisions (subsidy payments). Register as scoped; called after commit.</summary>
+public interface IServiceDecisionHandler
+{
+    Task HandleAsync(ServiceMatterDecided decision, CancellationToken cancellationToken);
+}
