@@ -3,11 +3,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using TalentPass.IntegrationTests.Identity;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.Modules.Codes.Contracts;
 using TalentPass.Modules.Codes.Features.Keys;
+using TalentPass.Modules.Talents.Features.Access;
+using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
 using TalentPass.Verifier;
 
@@ -249,6 +253,36 @@ public sealed class CodesApiTests(TalentPassFactory factory)
         suspended.GetProperty("outcome").GetString().ShouldBe("suspended");
         suspended.GetProperty("maskedName").GetString().ShouldNotBeNull();
         reactivated.ShouldBe("valid");
+    }
+
+    [Fact]
+    public async Task Verify_SuspensionWhoseInProcessEventWasLost_TurnsRedFromTheDurableFeed()
+    {
+        var (talent, id, _) = await CodesApi.FreshTalentAsync(factory);
+        var scanner = await factory.CreateClientAsAsync(CodesApi.ServicePoint);
+        var code = await CodesApi.MyCodeTextAsync(talent);
+        (await CodesApi.OutcomeAsync(scanner, code)).ShouldBe("valid");
+
+        // As if the process died right after the registry committed: the change and its feed row are stored, but no
+        // in-process handler (the status list's) ever ran.
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TalentsDbContext>();
+            var noHandlers = new TalentEventPublisher([], NullLogger<TalentEventPublisher>.Instance);
+            var writer = new TalentChangeWriter(db, noHandlers, TimeProvider.System);
+            var tracked = await db.Talents.SingleAsync(t => t.Id == id, Ct);
+            (await writer.ChangeStatusAsync(tracked, "suspended", "规则暂停", null, "test/lost-event", Ct)).IsSuccess.ShouldBeTrue();
+            return 0;
+        });
+
+        var outcome = "valid";
+        for (var attempt = 0; attempt < 150 && outcome == "valid"; attempt++)
+        {
+            await Task.Delay(200, Ct);
+            outcome = await CodesApi.OutcomeAsync(scanner, code);
+        }
+
+        outcome.ShouldBe("suspended");
     }
 
     [Fact]
