@@ -6,10 +6,14 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TalentPass.IntegrationTests.Identity;
 using TalentPass.IntegrationTests.Infrastructure;
+using TalentPass.Modules.Codes;
 using TalentPass.Modules.Codes.Contracts;
 using TalentPass.Modules.Codes.Features.Keys;
+using TalentPass.Modules.Codes.Features.Subjects;
+using TalentPass.Modules.Codes.Persistence;
 using TalentPass.Modules.Talents.Features.Access;
 using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
@@ -283,6 +287,40 @@ public sealed class CodesApiTests(TalentPassFactory factory)
         }
 
         outcome.ShouldBe("suspended");
+    }
+
+    [Fact]
+    public async Task StatusCache_ListCreatedByAnotherNodeSinceItsLastRefresh_IsReadBeforeAnswering()
+    {
+        // "Node B": its own status cache, loaded before another node creates a new list with a suspended entry.
+        var nodeB = new StatusCache(
+            factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IOptions<CodesOptions>>(), TimeProvider.System);
+        await nodeB.EnsureLoadedAsync(Ct);
+        var (listId, index) = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CodesDbContext>();
+            var now = TimeProvider.System.GetUtcNow();
+            var id = await db.StatusLists.MaxAsync(l => l.Id, Ct) + 1;
+            db.StatusLists.Add(new StatusListRow { Id = id, Size = 131_072, Version = 1, CreatedAt = now, UpdatedAt = now });
+            db.Subjects.Add(new SubjectRow
+            {
+                TalentId = Guid.NewGuid(),
+                SubjectId = Guid.NewGuid().ToByteArray(),
+                StatusListId = id,
+                StatusListIndex = 4242,
+                Status = (int)EntryStatus.Suspended,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(Ct);
+            return (id, 4242);
+        });
+        await Task.Delay(150, Ct); // past the 100 ms floor between refreshes
+
+        await nodeB.EnsureHoldsAsync((uint)listId, Ct);
+
+        nodeB.Get((uint)listId, (uint)index).ShouldBe(EntryStatus.Suspended);
+        nodeB.Dispose();
     }
 
     [Fact]
