@@ -47,6 +47,8 @@ public sealed class CodesModule : ITalentPassModule
         services.AddScoped<IssueCodeHandler>();
         services.AddScoped<ListScansHandler>();
         services.AddScoped<ITalentEventHandler, CodesTalentEventHandler>();
+        services.AddSingleton<Contracts.ILevelRights, Domain.LevelRightsCatalog>();
+        services.AddScoped<TalentFeedFollower>();
         services.AddScoped<ICodeKeyAdministration, CodeKeyAdministration>();
     }
 
