@@ -62,6 +62,7 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["Codes:AllowGeneratedKeys"] = "false",
         ["Ledger:KeyEncryptionKey"] = LedgerKeyEncryptionKey,
         ["Demo:Enabled"] = "true",
+        ["StandIns:Enabled"] = "true",
         ["Demo:Talents"] = DemoTalents.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

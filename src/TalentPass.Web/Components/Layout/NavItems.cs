@@ -26,6 +26,7 @@ internal static class NavItems
         new("/organisations", "组织机构", "Organisations", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Department]),
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
+        new("/data-sharing/answers", "数据共享应答", "Data-sharing answers", [Roles.TalentOffice, Roles.Auditor, Roles.Department, Roles.BigDataBureau]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
     ];
 
