@@ -69,6 +69,9 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Read while the host is being built (before the in-memory settings below apply): the in-process stand-ins.
+        builder.UseSetting("StandIns:Enabled", "true");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings()));
     }
 

@@ -94,10 +94,10 @@ internal static class SubsidiesEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        readers.MapGet("/batches/{id:guid}", async Task<Results<Ok<BatchDetail>, ProblemHttpResult>> (Guid id, int? page, int? pageSize, BatchService batches, CancellationToken ct) =>
-                Reply(await batches.GetAsync(id, new PageRequest(page ?? 1, pageSize ?? 100), ct)))
+        readers.MapGet("/batches/{id:guid}", async Task<Results<Ok<BatchDetail>, ProblemHttpResult>> (Guid id, Guid? talentId, int? page, int? pageSize, BatchService batches, CancellationToken ct) =>
+                Reply(await batches.GetAsync(id, new PageRequest(page ?? 1, pageSize ?? 100), ct, talentId)))
             .WithName("GetSubsidyBatch")
-            .WithSummary("A batch with its payments (masked names) and the schedules held back with the reason")
+            .WithSummary("A batch with its payments (masked names) and the schedules held back with the reason; optionally of one talent")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -44,7 +44,7 @@ internal sealed class BatchService(
     ITalentDirectory talents,
     ITalentPersonalData personalData,
     IDataSharing dataSharing,
-    INotifier notifier,
+    IServiceProvider services,
     IAuditTrail audit,
     ICurrentUser user,
     TimeProvider clock)
@@ -175,7 +175,8 @@ internal sealed class BatchService(
 
     private async Task NotifyStoppedAsync(ScheduleRow schedule, Guid? accountId, CancellationToken ct)
     {
-        if (accountId is not { } account)
+        // Resolved when used: the talent is told when the Notifications module is there (it always is in the host).
+        if (accountId is not { } account || services.GetService(typeof(INotifier)) is not INotifier notifier)
         {
             return;
         }
@@ -204,7 +205,7 @@ internal sealed class BatchService(
         return new Page<BatchView>(rows.Select(View).ToList(), page.SafePage, page.SafeSize, Math.Min(total, Page<BatchView>.TotalCap), total > Page<BatchView>.TotalCap);
     }
 
-    public async Task<Result<BatchDetail>> GetAsync(Guid id, PageRequest page, CancellationToken ct)
+    public async Task<Result<BatchDetail>> GetAsync(Guid id, PageRequest page, CancellationToken ct, Guid? talentId = null)
     {
         var batch = await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null)
@@ -214,21 +215,21 @@ internal sealed class BatchService(
 
         var rows = await (from p in db.Payments.AsNoTracking()
                           join s in db.Schedules.AsNoTracking() on p.ScheduleId equals s.Id
-                          where p.BatchId == id
+                          where p.BatchId == id && (talentId == null || p.TalentId == talentId)
                           orderby p.Id
                           select new { p, s.MatterCode, s.Payments })
             .Skip(page.Skip).Take(page.SafeSize).ToListAsync(ct);
-        var holds = await db.Holds.AsNoTracking().Where(h => h.BatchId == id).OrderBy(h => h.Id).Take(1000).ToListAsync(ct);
+        var holds = await db.Holds.AsNoTracking().Where(h => h.BatchId == id && (talentId == null || h.TalentId == talentId)).OrderBy(h => h.Id).Take(1000).ToListAsync(ct);
         var names = new Dictionary<Guid, string?>();
-        foreach (var talentId in rows.Select(r => r.p.TalentId).Concat(holds.Select(h => h.TalentId)).Distinct())
+        foreach (var someone in rows.Select(r => r.p.TalentId).Concat(holds.Select(h => h.TalentId)).Distinct())
         {
-            names[talentId] = (await talents.GetAsync(talentId, ct))?.MaskedName;
+            names[someone] = (await talents.GetAsync(someone, ct))?.MaskedName;
         }
 
         var payments = rows.Select(r => new BatchPaymentView(r.p.Id, r.p.ScheduleId, r.p.TalentId, names[r.p.TalentId], r.MatterCode, r.p.Sequence, r.Payments, r.p.AmountFen, r.p.Status)).ToList();
         return new BatchDetail(
             View(batch),
-            new Page<BatchPaymentView>(payments, page.SafePage, page.SafeSize, batch.PaymentCount),
+            new Page<BatchPaymentView>(payments, page.SafePage, page.SafeSize, talentId is null ? batch.PaymentCount : payments.Count),
             holds.Select(h => new HoldView(h.ScheduleId, h.TalentId, names[h.TalentId], h.Reason, h.AnswerId)).ToList());
     }
 

@@ -67,9 +67,10 @@ internal sealed class ScheduleWriter(SubsidiesDbContext db, TimeProvider clock)
     }
 
     /// <summary>Reads the Services decision feed on from the stored cursor; returns how many schedules it created.</summary>
-    public async Task<int> CatchUpAsync(IServiceDecisionFeed feed, CancellationToken ct)
+    /// <param name="cursorId">The cursor's name (tests use their own).</param>
+    public async Task<int> CatchUpAsync(IServiceDecisionFeed feed, CancellationToken ct, string cursorId = FeedCursorId)
     {
-        var cursor = await db.Cursors.AsNoTracking().FirstOrDefaultAsync(c => c.Id == FeedCursorId, ct);
+        var cursor = await db.Cursors.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cursorId, ct);
         var position = cursor?.Position ?? 0;
         var created = 0;
         while (true)
@@ -89,20 +90,20 @@ internal sealed class ScheduleWriter(SubsidiesDbContext db, TimeProvider clock)
             }
 
             position = entries[^1].Sequence;
-            await MoveCursorAsync(position, ct);
+            await MoveCursorAsync(cursorId, position, ct);
         }
     }
 
     public const string FeedCursorId = "services_decisions";
 
-    private async Task MoveCursorAsync(long position, CancellationToken ct)
+    private async Task MoveCursorAsync(string cursorId, long position, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var moved = await db.Cursors.Where(c => c.Id == FeedCursorId && c.Position < position)
+        var moved = await db.Cursors.Where(c => c.Id == cursorId && c.Position < position)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Position, position).SetProperty(c => c.UpdatedAt, now), ct);
-        if (moved == 0 && !await db.Cursors.AnyAsync(c => c.Id == FeedCursorId, ct))
+        if (moved == 0 && !await db.Cursors.AnyAsync(c => c.Id == cursorId, ct))
         {
-            db.Cursors.Add(new FeedCursorRow { Id = FeedCursorId, Position = position, UpdatedAt = now });
+            db.Cursors.Add(new FeedCursorRow { Id = cursorId, Position = position, UpdatedAt = now });
             try
             {
                 await db.SaveChangesAsync(ct);
