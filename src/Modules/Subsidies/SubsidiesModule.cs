@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.Demo;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
 using TalentPass.Modules.Services.Contracts;
+using TalentPass.Modules.Subsidies.Demo;
 using TalentPass.Modules.Subsidies.Contracts;
 using TalentPass.Modules.Subsidies.Features;
 using TalentPass.Modules.Subsidies.Features.Batches;
@@ -29,6 +31,7 @@ public sealed class SubsidiesModule : ITalentPassModule
         services.AddScoped<ISubsidySchedules, SubsidySchedules>();
         services.AddScoped<BatchService>();
         services.AddHostedService<DecisionFeedJob>();
+        services.AddScoped<IDemoSeeder, SubsidiesDemoSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => SubsidiesEndpoints.Map(endpoints);
