@@ -23,6 +23,7 @@ internal static class NavItems
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
+        new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
