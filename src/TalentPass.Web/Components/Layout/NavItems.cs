@@ -23,6 +23,8 @@ internal static class NavItems
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
+        new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
+        new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
