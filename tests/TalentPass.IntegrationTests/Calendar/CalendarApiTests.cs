@@ -74,6 +74,18 @@ public sealed class CalendarApiTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task Years_FromAndTo_OnlyThoseYears_OutOfRangeIsAProblem()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var y2025 = await (await client.GetAsync(new Uri("/api/v1/calendar/years?from=2025&to=2025", UriKind.Relative), Ct)).ReadJsonAsync();
+        var bad = await client.GetAsync(new Uri("/api/v1/calendar/years?from=1999", UriKind.Relative), Ct);
+
+        y2025.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()).ShouldBe([2025]);
+        await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "calendar.year_invalid");
+    }
+
+    [Fact]
     public async Task GetYear_NotLoaded_NotFound()
     {
         var response = await factory.CreateAnonymousClient().GetAsync(new Uri("/api/v1/calendar/years/2089", UriKind.Relative), Ct);
