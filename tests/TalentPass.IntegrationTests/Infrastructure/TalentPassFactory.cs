@@ -62,12 +62,22 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["Codes:AllowGeneratedKeys"] = "false",
         ["Ledger:KeyEncryptionKey"] = LedgerKeyEncryptionKey,
         ["Demo:Enabled"] = "true",
+        ["StandIns:Enabled"] = "true",
         ["Demo:Talents"] = DemoTalents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications:Sms:BaseUrl"] = Notifications.SmsTestGateway.BaseUrl.AbsoluteUri,
+        ["Notifications:Sms:ApiKey"] = Notifications.SmsTestGateway.ApiKey,
+        ["Notifications:Sms:PollSeconds"] = "0.5",
+        ["Notifications:Sms:RetryBaseSeconds"] = "0.5",
+        ["Notifications:Sms:MaxBackoffSeconds"] = "2",
+        ["Notifications:Sms:MaxAttempts"] = "100",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Read while the host is being built (before the in-memory settings below apply): the in-process stand-ins.
+        builder.UseSetting("StandIns:Enabled", "true");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings()));
     }
 

@@ -21,3 +21,16 @@ public interface IServiceDecisionHandler
 {
     Task HandleAsync(ServiceMatterDecided decision, CancellationToken cancellationToken);
 }
+
+/// <summary>One entry of the durable decision list, numbered in commit order.</summary>
+public sealed record ServiceDecisionFeedEntry(long Sequence, ServiceMatterDecided Decision);
+
+/// <summary>
+/// The durable, commit-ordered list of decided matters (the in-process <see cref="IServiceDecisionHandler"/> call
+/// after commit may be lost if the process dies; a consumer that keeps its own cursor — the last
+/// <see cref="ServiceDecisionFeedEntry.Sequence"/> it processed — misses nothing).
+/// </summary>
+public interface IServiceDecisionFeed
+{
+    Task<IReadOnlyList<ServiceDecisionFeedEntry>> ReadAsync(long afterSequence, int max, CancellationToken cancellationToken = default);
+}

@@ -14,7 +14,12 @@ internal static class NavItems
         new("/me", "我的人才码", "My talent pass", [Roles.Talent]) { Exact = true }, // not also active on /me/code, /me/scans
         new("/me/code", "出示人才码", "Show my code", [Roles.Talent]),
         new("/me/scans", "扫码记录", "Who scanned my code", [Roles.Talent]),
+        new("/me/subsidies", "我的补贴", "My subsidies", [Roles.Talent]),
         new("/me/profile", "我的资料", "My profile", [Roles.Talent]),
+        new("/services", "一件事", "One-thing services", [Roles.Talent, Roles.TalentOffice]) { Exact = true },
+        new("/me/applications", "我的办件", "My applications", [Roles.Talent]),
+        new("/services/queue", "待办队列", "Services queue", [Roles.Department, Roles.TalentOffice]),
+        new("/services/reports", "办理时效", "On-time report", [Roles.TalentOffice, Roles.Auditor, Roles.BigDataBureau]),
         new("/scan", "扫码核验", "Scan a code", [Roles.ServicePointStaff, Roles.PartnerStaff]),
         new("/talents", "人才库", "Talents", RegistryReaders),
         new("/change-requests", "变更审核", "Change requests", [Roles.TalentOffice]),
@@ -24,7 +29,12 @@ internal static class NavItems
         new("/partner", "合作机构门户", "Partner portal", [Roles.PartnerStaff]),
         new("/partners", "合作机构", "Partners", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
+        new("/subsidies", "补贴发放", "Subsidy payments", [Roles.TalentOffice, Roles.Auditor]),
+        new("/data-sharing/answers", "数据共享应答", "Data-sharing answers", [Roles.TalentOffice, Roles.Auditor, Roles.Department, Roles.BigDataBureau]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
+        new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
+        new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
+        new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
