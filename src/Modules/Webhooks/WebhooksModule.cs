@@ -3,17 +3,53 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Modules;
+using TalentPass.Infrastructure.Persistence;
+using TalentPass.Modules.Webhooks.Contracts;
+using TalentPass.Modules.Webhooks.Features.Delivery;
+using TalentPass.Modules.Webhooks.Features.Outbox;
+using TalentPass.Modules.Webhooks.Persistence;
 
 namespace TalentPass.Modules.Webhooks;
 
-/// <summary>See README.md.</summary>
+/// <summary>Partner webhooks: endpoints and secrets, the transactional outbox and its ordered, signed delivery (README.md).</summary>
 public sealed class WebhooksModule : ITalentPassModule
 {
     public string Name => "webhooks";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new ModuleMigrations(Name, typeof(WebhooksModule).Assembly));
+        services.AddModuleDbContext<WebhooksDbContext>();
+        services.AddOptions<WebhooksOptions>()
+            .Bind(configuration.GetSection(WebhooksOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.LeaseDuration > o.RequestTimeout, "Webhooks:LeaseDuration must exceed Webhooks:RequestTimeout.")
+            .ValidateOnStart();
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<DestinationGuard>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<EndpointKeys>();
+        services.AddScoped<IWebhookOutbox, WebhookOutbox>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var guard = sp.GetRequiredService<DestinationGuard>();
+                var o = sp.GetRequiredService<IOptions<WebhooksOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    ConnectCallback = guard.ConnectAsync,
+                    ConnectTimeout = o.RequestTimeout,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    MaxConnectionsPerServer = o.MaxConcurrency,
+                };
+            });
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
