@@ -43,7 +43,7 @@ internal sealed record MyApplication(
 
 internal sealed record MyCard(Guid Id, Guid ApplicationId, Guid PartnerId, string PartnerName, string Last4, string Status, DateTimeOffset IssuedAt, DateTimeOffset? ActivatedAt, string? StatusReason);
 
-internal sealed record MyCards(IReadOnlyList<MyCard> Cards, IReadOnlyList<MyApplication> Applications);
+internal sealed record MyCardsView(IReadOnlyList<MyCard> Cards, IReadOnlyList<MyApplication> Applications);
 
 /// <summary>
 /// The talent's side: the partners to choose from with the consent terms, applying with consent, the own
@@ -87,7 +87,7 @@ internal sealed class TalentCardsHandler(
         return new CardOffer(list, Terms(english));
     }
 
-    public async Task<Result<MyCards>> MineAsync(CancellationToken ct)
+    public async Task<Result<MyCardsView>> MineAsync(CancellationToken ct)
     {
         var talent = await CurrentTalentAsync(ct);
         if (talent is null)
@@ -105,7 +105,7 @@ internal sealed class TalentCardsHandler(
             names[id] = (await partners.GetAsync(id, ct))?.Name ?? "—";
         }
 
-        return new MyCards(
+        return new MyCardsView(
             cards.Select(c => new MyCard(c.Id, c.ApplicationId, c.PartnerId, names[c.PartnerId], c.Last4, c.Status, c.IssuedAt, c.ActivatedAt, c.StatusReason)).ToList(),
             applications.Select(a => new MyApplication(a.Id, a.PartnerId, names[a.PartnerId], a.Status, a.ConsentVersion, a.Fields, a.ConsentedAt, a.ConsentWithdrawnAt, a.CreatedAt, a.DecidedAt, a.DecisionReason)).ToList());
     }
@@ -261,7 +261,7 @@ internal sealed class TalentCardsHandler(
 
     public static void Map(RouteGroupBuilder me)
     {
-        me.MapGet("/", async Task<Results<Ok<MyCards>, ProblemHttpResult>> (TalentCardsHandler handler, CancellationToken ct) =>
+        me.MapGet("/", async Task<Results<Ok<MyCardsView>, ProblemHttpResult>> (TalentCardsHandler handler, CancellationToken ct) =>
             {
                 var result = await handler.MineAsync(ct);
                 return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
