@@ -52,8 +52,11 @@ public sealed class CardsModule : ITalentPassModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // Terminal verification is a read: the partner-API policy (bearer partner_staff or HMAC, partner active) without
+        // the idempotency key and the per-partner rate limit that RequirePartnerApi() adds for the back-office calls.
+        VerifyCardHandler.Map(endpoints.MapGroup("/api/v1/cards").WithTags("Cards").RequireAuthorization(PartnerApi.Policy));
+
         var cards = endpoints.MapGroup("/api/v1/cards").WithTags("Cards").RequirePartnerApi();
-        VerifyCardHandler.Map(cards);
         PartnerApplicationsHandler.Map(cards);
         PartnerCardsHandler.Map(cards);
 

@@ -77,7 +77,7 @@ internal static class CardsApi
     }
 
     public static async Task<JsonElement> VerifyAsync(HttpClient partner, string token) =>
-        await (await PostAsync(partner, "/api/v1/cards/verify", new { cardToken = token })).ReadJsonAsync();
+        await (await partner.PostAsJsonAsync("/api/v1/cards/verify", new { cardToken = token }, Ct)).ReadJsonAsync(); // a read: no Idempotency-Key
 
     public static async Task<(string Outcome, string ReasonCode)> OutcomeAsync(HttpClient partner, string token)
     {
