@@ -39,6 +39,7 @@ public sealed class CardsModule : ITalentPassModule
         services.AddScoped<PartnerApplicationsHandler>();
         services.AddScoped<PartnerCardsHandler>();
         services.AddScoped<VerifyCardHandler>();
+        services.AddScoped<Features.Overview.CardsOverviewHandler>();
         services.AddScoped<ICardDirectory, CardDirectory>();
         services.AddScoped<IPartnerStatusHandler, CardsPartnerStatusHandler>();
         services.AddScoped<ITalentEventHandler, CardsTalentEventHandler>();

@@ -21,6 +21,7 @@ internal static class NavItems
         new("/partner/cards", "人才卡", "Talent cards", [Roles.PartnerStaff]),
         new("/talents", "人才库", "Talents", RegistryReaders),
         new("/change-requests", "变更审核", "Change requests", [Roles.TalentOffice]),
+        new("/cards/overview", "人才卡概览", "Talent cards", [Roles.TalentOffice, Roles.Operator]),
         new("/enterprises", "企业", "Enterprises", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Operator, Roles.EnterpriseContact]),
         new("/organisations", "组织机构", "Organisations", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Department]),
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
