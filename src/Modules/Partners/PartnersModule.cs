@@ -30,6 +30,7 @@ public sealed class PartnersModule : ITalentPassModule
         services.AddModuleDbContext<PartnersDbContext>();
         services.AddOptions<PartnersOptions>().Bind(configuration.GetSection(PartnersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPartnerApi();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddOperationTransformer<PartnerApiOperationTransformer>());
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddScoped<ApiKeyIssuer>();
         services.AddScoped<PartnerOnboarding>();
