@@ -22,6 +22,8 @@ internal static class NavItems
         new("/organisations", "组织机构", "Organisations", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Department]),
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
+        new("/partner/webhooks", "事件推送", "Webhooks", [Roles.PartnerStaff]),
+        new("/webhooks", "事件推送", "Webhooks", [Roles.TalentOffice, Roles.Operator]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
     ];
 
