@@ -43,6 +43,7 @@ public sealed class IdentityModule : ITalentPassModule
         services.AddScoped<IPasswordHasher<AccountRow>, PasswordHasher<AccountRow>>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IOrganisationProvisioning, OrganisationProvisioning>();
         services.AddScoped<SignInService>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<AccountService>();
