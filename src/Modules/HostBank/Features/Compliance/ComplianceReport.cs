@@ -47,7 +47,8 @@ internal sealed class ComplianceReport(
 
     public string DefaultQuarter => Quarter.Of(BusinessTime.Today(clock)).Previous.ToString();
 
-    public async Task<Result<ComplianceReportView>> BuildAsync(string? quarterText, string? outcome, PageRequest page, CancellationToken ct)
+    /// <param name="enterprise">Only this enterprise's row (an enterprise contact's view of its own enterprise).</param>
+    public async Task<Result<ComplianceReportView>> BuildAsync(string? quarterText, string? outcome, PageRequest page, Guid? enterprise, CancellationToken ct)
     {
         var built = await RowsAsync(quarterText, ct);
         if (!built.IsSuccess)
@@ -56,6 +57,11 @@ internal sealed class ComplianceReport(
         }
 
         var (q, rows) = built.Value;
+        if (enterprise is { } only)
+        {
+            rows = rows.Where(r => r.EnterpriseOrganisationId == only).ToList();
+        }
+
         var counts = (
             rows.Count(r => r.Outcome == Outcomes.Compliant),
             rows.Count(r => r.Outcome == Outcomes.NonCompliant),
@@ -144,7 +150,7 @@ internal sealed class ComplianceReport(
     {
         office.MapGet("/compliance", async Task<Results<Ok<ComplianceReportView>, ProblemHttpResult>> (string? quarter, string? outcome, int? page, int? size, ComplianceReport handler, CancellationToken ct) =>
             {
-                var result = await handler.BuildAsync(quarter, outcome, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct);
+                var result = await handler.BuildAsync(quarter, outcome, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), null, ct);
                 return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
             })
             .WithName("GetHostBankCompliance")
