@@ -3,11 +3,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.Demo;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
 using TalentPass.Modules.Partners.ApiSecurity;
 using TalentPass.Modules.Partners.Contracts;
+using TalentPass.Modules.Partners.Demo;
+using TalentPass.Modules.Partners.Domain;
+using TalentPass.Modules.Partners.Features.ApiKeys;
+using TalentPass.Modules.Partners.Features.Applications;
+using TalentPass.Modules.Partners.Features.ManagePartners;
 using TalentPass.Modules.Partners.Features.PartnerProfile;
+using TalentPass.Modules.Partners.Jobs;
 using TalentPass.Modules.Partners.Persistence;
 
 namespace TalentPass.Modules.Partners;
@@ -23,12 +30,25 @@ public sealed class PartnersModule : ITalentPassModule
         services.AddModuleDbContext<PartnersDbContext>();
         services.AddOptions<PartnersOptions>().Bind(configuration.GetSection(PartnersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPartnerApi();
+        services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddScoped<ApiKeyIssuer>();
+        services.AddScoped<PartnerOnboarding>();
+        services.AddScoped<PartnerStatusService>();
         services.AddScoped<PartnerProfileHandler>();
+        services.AddScoped<ApplicationsHandler>();
+        services.AddScoped<ManagePartnersHandler>();
+        services.AddScoped<ApiKeysHandler>();
+        services.AddSingleton<PartnerApiHousekeeping>();
+        services.AddHostedService<PartnerApiHousekeepingService>();
+        services.AddScoped<IDemoSeeder, PartnersDemoSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var partnerApi = endpoints.MapGroup("/api/v1/partners").WithTags("Partner API").RequirePartnerApi();
         PartnerProfileHandler.Map(partnerApi);
+        ApiKeysHandler.Map(endpoints);
+        ApplicationEndpoints.Map(endpoints);
+        ManagePartnersHandler.Map(endpoints);
     }
 }

@@ -24,6 +24,8 @@ internal static class NavItems
         new("/enterprises", "企业", "Enterprises", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Operator, Roles.EnterpriseContact]),
         new("/organisations", "组织机构", "Organisations", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Department]),
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
+        new("/partner", "合作机构门户", "Partner portal", [Roles.PartnerStaff]),
+        new("/partners", "合作机构", "Partners", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
         new("/partner/webhooks", "事件推送", "Webhooks", [Roles.PartnerStaff]),
         new("/webhooks", "事件推送", "Webhooks", [Roles.TalentOffice, Roles.Operator]),
