@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TalentPass.IntegrationTests.Codes;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.IntegrationTests.Talents;
@@ -165,7 +166,7 @@ public sealed class CardsApiTests(TalentPassFactory factory)
         await (await talent.GetAsync(new Uri("/api/v1/cards/applications", UriKind.Relative), Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         await (await PostAsync(talent, "/api/v1/cards/verify", new { cardToken = CardsDemoToken })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         await (await bank.GetAsync(new Uri("/api/v1/me/cards", UriKind.Relative), Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-        await (await factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/cards/verify", new { cardToken = CardsDemoToken }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        await (await factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/cards/verify", new { cardToken = CardsDemoToken }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "partners.signature_missing");
     }
 
     [Fact]
@@ -281,6 +282,41 @@ public sealed class CardsApiTests(TalentPassFactory factory)
         await (await PostAsync(bank, $"/api/v1/cards/{cardId}/cancel", new { reason = "" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cards.reason_required");
         (await GetJsonAsync(bank, $"/api/v1/cards/{cardId}")).GetProperty("status").GetString().ShouldBe("cancelled");
     }
+
+    [Fact]
+    public async Task PartnerSuspendedThenReinstatedThenLeft_ItsCardsRefusedThenValidThenCancelled()
+    {
+        var (talent, _, _) = await FreshTalentAsync(factory);
+        var ccb = await PartnerStaffAsync(factory, Ccb);
+        var zhongyuan = await PartnerStaffAsync(factory, Zhongyuan);
+        var token = NewToken();
+        var (_, cardId, _) = await IssuedCardAsync(talent, ccb, Ccb, token);
+        var otherToken = NewToken();
+        await IssuedCardAsync(talent, zhongyuan, Zhongyuan, otherToken);
+        var ccbId = await TalentsApi.OrganisationIdAsync(factory, Ccb);
+
+        // The Partners module calls every IPartnerStatusHandler after its commit; here the Cards handler alone is
+        // called, so the partner stays active in the Partners module (its API keeps answering) and the card rule shows.
+        await ChangePartnerStatusAsync(ccbId, "active", "suspended");
+        (await OutcomeAsync(ccb, token)).ShouldBe(("refused", "partner_suspended"));
+        (await OutcomeAsync(zhongyuan, otherToken)).ShouldBe(("valid", "valid"));
+
+        await ChangePartnerStatusAsync(ccbId, "suspended", "active");
+        (await OutcomeAsync(ccb, token)).ShouldBe(("valid", "valid"));
+
+        await ChangePartnerStatusAsync(ccbId, "active", "left");
+        (await OutcomeAsync(ccb, token)).ShouldBe(("refused", "card_cancelled"));
+        (await GetJsonAsync(ccb, $"/api/v1/cards/{cardId}")).GetProperty("statusReason").GetString().ShouldBe("partner_left");
+        (await OutcomeAsync(zhongyuan, otherToken)).ShouldBe(("valid", "valid"));
+    }
+
+    private async Task ChangePartnerStatusAsync(Guid partnerId, string from, string to) =>
+        await factory.WithScopeAsync(async services =>
+        {
+            var handler = services.GetServices<TalentPass.Modules.Partners.Contracts.IPartnerStatusHandler>().Single(h => h.GetType().Name == "CardsPartnerStatusHandler");
+            await handler.HandleAsync(new TalentPass.Modules.Partners.Contracts.PartnerStatusChanged(partnerId, from, to, "测试 / test", TimeProvider.System.GetUtcNow()), Ct);
+            return true;
+        });
 
     private const string CardsDemoToken = "ZY-DEMO-CARD-A1";
 }
