@@ -6,7 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
+using TalentPass.SharedKernel;
+using TalentPass.Modules.Partners.Contracts;
 using TalentPass.Modules.Webhooks.Contracts;
+using TalentPass.Modules.Webhooks.Features.Deliveries;
+using TalentPass.Modules.Webhooks.Features.Endpoints;
 using TalentPass.Modules.Webhooks.Features.Delivery;
 using TalentPass.Modules.Webhooks.Features.Outbox;
 using TalentPass.Modules.Webhooks.Persistence;
@@ -48,12 +52,23 @@ public sealed class WebhooksModule : ITalentPassModule
                     MaxConnectionsPerServer = o.MaxConcurrency,
                 };
             });
+        services.AddScoped<WebhookEndpointsHandler>();
+        services.AddScoped<DeliveriesHandler>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/v1/webhooks").WithTags("Webhooks");
+        // The partner API: a partner's own endpoint and deliveries (HMAC-signed requests or a partner_staff bearer token).
+        var partner = endpoints.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequirePartnerApi();
+        WebhookEndpointsHandler.MapPartner(partner);
+        DeliveriesHandler.Map(partner, "Partner");
+
+        // The talent office's view of every partner's endpoint and deliveries.
+        var office = endpoints.MapGroup("/api/v1/webhooks/office").WithTags("Webhooks")
+            .RequireAuthorization(p => p.RequireRole(WebhookEndpointsHandler.OfficeRoles));
+        WebhookEndpointsHandler.MapOffice(office);
+        DeliveriesHandler.Map(office, "Office");
     }
 }

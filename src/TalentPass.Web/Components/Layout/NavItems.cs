@@ -28,6 +28,11 @@ internal static class NavItems
         new("/partner", "合作机构门户", "Partner portal", [Roles.PartnerStaff]),
         new("/partners", "合作机构", "Partners", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
+        new("/partner/webhooks", "事件推送", "Webhooks", [Roles.PartnerStaff]),
+        new("/webhooks", "事件推送", "Webhooks", [Roles.TalentOffice, Roles.Operator]),
+        new("/me/host-bank", "主办银行", "Host bank", [Roles.Talent]),
+        new("/partner/host-bank", "主办银行报送", "Host-bank reports", [Roles.PartnerStaff]),
+        new("/host-bank", "主办银行达标", "Host-bank compliance", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.EnterpriseContact]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
     ];
 

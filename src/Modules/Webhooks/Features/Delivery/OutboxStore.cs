@@ -71,6 +71,12 @@ internal sealed class OutboxStore(IDbConnectionFactory connections)
         }
 
         var sqlite = Sqlite;
+        if (!sqlite)
+        {
+            await CompleteBatchAsync(owner, outcomes, schedule, ct);
+            return;
+        }
+
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var command = connection.CreateCommand();
@@ -101,6 +107,29 @@ internal sealed class OutboxStore(IDbConnectionFactory connections)
         }
 
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>PostgreSQL: every outcome of the batch in one statement (arrays + unnest), one round trip.</summary>
+    private async Task CompleteBatchAsync(string owner, IReadOnlyList<AttemptOutcome> outcomes, Func<AttemptOutcome, (string Status, DateTimeOffset NextAttemptAt)> schedule, CancellationToken ct)
+    {
+        var scheduled = outcomes.Select(schedule).ToList();
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE webhooks_outbox o SET status = v.status, attempts = o.attempts + 1, next_attempt_at = v.next, " +
+            "first_attempt_at = COALESCE(o.first_attempt_at, v.at), last_attempt_at = v.at, last_status_code = v.code, last_error = v.error, " +
+            "delivered_at = v.delivered, lease_owner = NULL, lease_until = NULL " +
+            "FROM unnest(@id, @status, @next, @at, @code, @error, @delivered) AS v(id, status, next, at, code, error, delivered) " +
+            "WHERE o.id = v.id AND o.lease_owner = @owner";
+        command.Add("@owner", owner);
+        command.Add("@id", outcomes.Select(x => x.Event.Id).ToArray());
+        command.Add("@status", scheduled.Select(x => x.Status).ToArray());
+        command.Add("@next", scheduled.Select(x => x.NextAttemptAt.ToUniversalTime()).ToArray());
+        command.Add("@at", outcomes.Select(x => x.AttemptedAt.ToUniversalTime()).ToArray());
+        command.Add("@code", outcomes.Select(x => x.StatusCode).ToArray());
+        command.Add("@error", outcomes.Select(x => x.Error).ToArray());
+        command.Add("@delivered", outcomes.Select(x => x.Delivered ? x.AttemptedAt.ToUniversalTime() : (DateTimeOffset?)null).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Gives claimed rows back untouched (shutdown before the attempt).</summary>

@@ -37,8 +37,17 @@ internal sealed class WebhookOutbox(IDbConnectionFactory connections, TimeProvid
         var tx = transaction ?? own!;
         try
         {
-            var sequences = await ReserveAsync(connection, tx, events, cancellationToken);
-            await InsertAsync(connection, tx, events, sequences, sqlite, cancellationToken);
+            if (sqlite)
+            {
+                var sequences = await ReserveAsync(connection, tx, events, cancellationToken);
+                await InsertAsync(connection, tx, events, sequences, cancellationToken);
+            }
+            else
+            {
+                // PostgreSQL: two statements whatever the batch size (arrays + unnest), not one round trip per event.
+                var sequences = await ReserveBatchAsync(connection, tx, events, cancellationToken);
+                await InsertBatchAsync(connection, tx, events, sequences, cancellationToken);
+            }
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -111,8 +120,67 @@ internal sealed class WebhookOutbox(IDbConnectionFactory connections, TimeProvid
         return result;
     }
 
-    private async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<WebhookEventDraft> events, long[] sequences, bool sqlite, CancellationToken ct)
+    /// <summary>PostgreSQL: one upsert for every stream of the batch (streams in a fixed order, so concurrent callers lock alike).</summary>
+    private static async Task<long[]> ReserveBatchAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<WebhookEventDraft> events, CancellationToken ct)
     {
+        var streams = events.Select((e, i) => (e, i)).GroupBy(x => (x.e.PartnerOrganisationId, x.e.OrderingKey))
+            .OrderBy(g => g.Key.PartnerOrganisationId).ThenBy(g => g.Key.OrderingKey, StringComparer.Ordinal)
+            .Select(g => (g.Key.PartnerOrganisationId, g.Key.OrderingKey, Members: g.Select(x => x.i).ToList()))
+            .ToList();
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText =
+            "INSERT INTO webhooks_streams (partner_organisation_id, ordering_key, last_sequence) " +
+            "SELECT p, k, n FROM unnest(@p, @k, @n) WITH ORDINALITY AS v(p, k, n, o) ORDER BY o " +
+            "ON CONFLICT (partner_organisation_id, ordering_key) DO UPDATE SET last_sequence = webhooks_streams.last_sequence + excluded.last_sequence " +
+            "RETURNING partner_organisation_id, ordering_key, last_sequence";
+        command.Add("@p", streams.Select(s => s.PartnerOrganisationId).ToArray());
+        command.Add("@k", streams.Select(s => s.OrderingKey).ToArray());
+        command.Add("@n", streams.Select(s => (long)s.Members.Count).ToArray());
+        var last = new Dictionary<(Guid, string), long>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                last[(reader.GetGuid(0), reader.GetString(1))] = reader.GetInt64(2);
+            }
+        }
+
+        var result = new long[events.Count];
+        foreach (var (partner, key, members) in streams)
+        {
+            var first = last[(partner, key)] - members.Count + 1;
+            for (var j = 0; j < members.Count; j++)
+            {
+                result[members[j]] = first + j;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task InsertBatchAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<WebhookEventDraft> events, long[] sequences, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText =
+            "INSERT INTO webhooks_outbox (id, partner_organisation_id, type, ordering_key, sequence, data_json, occurred_at, enqueued_at, status, attempts, next_attempt_at) " +
+            "SELECT id, p, t, k, s, d, o, @now, 'pending', 0, @now FROM unnest(@id, @p, @t, @k, @s, @d, @o) AS v(id, p, t, k, s, d, o)";
+        command.Add("@now", now);
+        command.Add("@id", events.Select(e => e.EventId).ToArray());
+        command.Add("@p", events.Select(e => e.PartnerOrganisationId).ToArray());
+        command.Add("@t", events.Select(e => e.Type).ToArray());
+        command.Add("@k", events.Select(e => e.OrderingKey).ToArray());
+        command.Add("@s", sequences);
+        command.Add("@d", events.Select(e => e.DataJson).ToArray());
+        command.Add("@o", events.Select(e => e.OccurredAt.ToUniversalTime()).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<WebhookEventDraft> events, long[] sequences, CancellationToken ct)
+    {
+        const bool sqlite = true;
         var now = clock.GetUtcNow();
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
