@@ -152,8 +152,11 @@ print(f"| same bar as online code verification: throughput | {med('codes', 0):.0
 print(f"| same bar as online code verification: p99 < 20 ms | — | {med('cards', 2):.2f} ms | {ok(med('cards', 2) < 20)} |")
 print(f"| every acknowledged verification logged after a clean shutdown | {int(total)} answered (incl. warm-up), {int(bad)} errors/non-2xx | {log_rows} rows in `cards_verifications` | {ok(int(log_rows) >= total - bad)} |")
 print()
-print("Notes: a card verification is two indexed reads (card by `(partner_id, token_hash)`, talent by id) and an HMAC of "
-      "the token, where a code verification is an ECDSA check and in-memory status; the verification log is queued and "
-      "written in batches (token hash only).")
+print("Notes: a card verification is two indexed reads (card by `(partner_id, token_hash)`, talent by id through "
+      "`ITalentDirectory`, each an EF Core query on its own DbContext) and an HMAC of the token, where a code verification "
+      "is an ECDSA check against in-memory keys and statuses with no database round trip; the verification log is queued "
+      "and written in batches (token hash only). The two database reads are where the CPU goes; the remedies, not yet "
+      "done, are an in-memory card index per node invalidated by a version counter (as the Codes status cache does) and "
+      "a talent-status cache shared with Codes, or at least compiled queries for the two reads.")
 PY
 cat docs/benchmarks/cards-verify.md
