@@ -85,7 +85,9 @@ internal static class CardsApi
         return (answer.GetProperty("outcome").GetString()!, answer.GetProperty("reasonCode").GetString()!);
     }
 
-    public static string NewToken(string prefix = "tok") => $"{prefix}_{Guid.NewGuid():N}";
+    /// <summary>A unique token without digit runs (a random run of 12+ digits could pass the Luhn check and be refused as a card number).</summary>
+    public static string NewToken(string prefix = "tok") =>
+        $"{prefix}_" + string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c));
 
     /// <summary>Webhook events enqueued for one partner customer (ordering key talent:{customerRef}), in stream order.</summary>
     public static async Task<IReadOnlyList<(Guid PartnerId, string Type, JsonElement Data)>> OutboxAsync(TalentPassFactory factory, string customerRef)

@@ -2,8 +2,8 @@ namespace TalentPass.Modules.Cards.Domain;
 
 /// <summary>
 /// What a partner may report: an opaque card token (never the card number) and exactly four last digits. A token
-/// that looks like a primary account number — 12 to 19 digits once spaces and dashes are removed, or any run of 12
-/// or more digits that passes the Luhn check — is refused, so a full card number can never be stored by mistake.
+/// that looks like a primary account number — 12 to 19 digits once spaces and dashes are removed, or a run of 12 to
+/// 19 digits inside it that passes the Luhn check — is refused, so a full card number can never be stored by mistake.
 /// </summary>
 internal static class CardTokenRules
 {
@@ -76,7 +76,7 @@ internal static class CardTokenRules
                 continue;
             }
 
-            if (run >= 12 && LuhnValidAnyWindow(value.AsSpan(i - run, run)))
+            if (run is >= 12 and <= 19 && Luhn(value.AsSpan(i - run, run)))
             {
                 return true;
             }
@@ -88,23 +88,6 @@ internal static class CardTokenRules
     }
 
     public static bool IsLast4(string? value) => value is { Length: 4 } && value.All(char.IsAsciiDigit);
-
-    /// <summary>True if the digits, or any 12–19 digit window of them, pass the Luhn check.</summary>
-    private static bool LuhnValidAnyWindow(ReadOnlySpan<char> digits)
-    {
-        for (var length = Math.Min(19, digits.Length); length >= 12; length--)
-        {
-            for (var start = 0; start + length <= digits.Length; start++)
-            {
-                if (Luhn(digits.Slice(start, length)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 
     public static bool Luhn(ReadOnlySpan<char> digits)
     {
