@@ -33,6 +33,12 @@ if (args is ["bare-kestrel", .. var bareArgs])
     return await BareKestrel.RunAsync(bareArgs);
 }
 
+if (args is ["webhooks", .. var webhookArgs])
+{
+    // talentpass-benchmarks webhooks [--events N] [--keys K] [--concurrency C] [--output FILE]: webhook delivery (benchmarks/partners.sh).
+    return await WebhooksBenchmark.RunAsync(webhookArgs);
+}
+
 if (args is ["codes-vectors"])
 {
     // talentpass-benchmarks codes-vectors: fresh TEST-ONLY keys, codes and lists for docs/talent-code-format.md.

@@ -70,6 +70,12 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["Notifications:Sms:RetryBaseSeconds"] = "0.5",
         ["Notifications:Sms:MaxBackoffSeconds"] = "2",
         ["Notifications:Sms:MaxAttempts"] = "100",
+        ["Webhooks:AllowLoopback"] = "true", // the stand-in partner receivers listen on 127.0.0.1
+        ["Webhooks:PollInterval"] = "00:00:00.200",
+        ["Webhooks:InitialBackoff"] = "00:00:00.200",
+        ["Webhooks:MaxBackoff"] = "00:00:01",
+        ["Webhooks:MaxAge"] = "00:00:06", // a failing event becomes "failed" within seconds (WebhookDeliveryTests)
+        ["Webhooks:RequestTimeout"] = "00:00:05",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
