@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
-using TalentPass.SharedKernel;
 using TalentPass.Modules.Partners.Contracts;
 using TalentPass.Modules.Webhooks.Contracts;
 using TalentPass.Modules.Webhooks.Features.Deliveries;
-using TalentPass.Modules.Webhooks.Features.Endpoints;
 using TalentPass.Modules.Webhooks.Features.Delivery;
+using TalentPass.Modules.Webhooks.Features.Endpoints;
 using TalentPass.Modules.Webhooks.Features.Outbox;
 using TalentPass.Modules.Webhooks.Persistence;
+using TalentPass.SharedKernel;
 
 namespace TalentPass.Modules.Webhooks;
 
