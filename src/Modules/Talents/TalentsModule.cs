@@ -36,6 +36,10 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<TalentEventPublisher>();
         services.AddScoped<TalentViewBuilder>();
         services.AddScoped<ITalentDirectory, TalentDirectory>();
+        services.AddScoped<TalentChangeWriter>();
+        services.AddScoped<ITalentDecisions, TalentDecisionsService>();
+        services.AddScoped<ITalentEventFeed, TalentEventFeed>();
+        services.AddScoped<ITalentPersonalData, TalentPersonalData>();
         services.AddScoped<RegisterTalentHandler>();
         services.AddScoped<SearchTalentsHandler>();
         services.AddScoped<GetTalentHandler>();

@@ -52,3 +52,9 @@ internal static class LevelRights
         return names;
     }
 }
+
+/// <summary><see cref="Contracts.ILevelRights"/> over the fixed table.</summary>
+internal sealed class LevelRightsCatalog : Contracts.ILevelRights
+{
+    public IReadOnlyList<string> RightsFor(string level) => LevelRights.ToNames(LevelRights.For(level));
+}

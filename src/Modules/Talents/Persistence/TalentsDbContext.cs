@@ -23,6 +23,8 @@ internal sealed class TalentsDbContext(DbContextOptions<TalentsDbContext> option
 
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
+    public DbSet<TalentEvent> Events => Set<TalentEvent>();
+
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
@@ -41,6 +43,28 @@ internal sealed class TalentsDbContext(DbContextOptions<TalentsDbContext> option
         ConfigureLevelHistory(modelBuilder.Entity<LevelHistoryEntry>());
         ConfigureChangeRequest(modelBuilder.Entity<ChangeRequest>());
         ConfigureEnterprise(modelBuilder);
+        ConfigureEvent(modelBuilder.Entity<TalentEvent>());
+    }
+
+    private static void ConfigureEvent(EntityTypeBuilder<TalentEvent> e)
+    {
+        e.ToTable("talents_events");
+        e.HasKey(x => x.Sequence).HasName("pk_talents_events");
+        e.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedOnAdd();
+        e.Property(x => x.EventId).HasColumnName("event_id");
+        e.Property(x => x.TalentId).HasColumnName("talent_id");
+        e.Property(x => x.Kind).HasColumnName("kind").IsRequired();
+        e.Property(x => x.Level).HasColumnName("level").IsRequired();
+        e.Property(x => x.Category).HasColumnName("category").IsRequired();
+        e.Property(x => x.Status).HasColumnName("status").IsRequired();
+        e.Property(x => x.FromLevel).HasColumnName("from_level");
+        e.Property(x => x.FromStatus).HasColumnName("from_status");
+        e.Property(x => x.EffectiveOn).HasColumnName("effective_on");
+        e.Property(x => x.DecisionReference).HasColumnName("decision_reference");
+        e.Property(x => x.DecidedBy).HasColumnName("decided_by");
+        e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
+        e.HasIndex(x => x.EventId).IsUnique().HasDatabaseName("ux_talents_events_event_id");
+        e.HasIndex(x => new { x.TalentId, x.Sequence }).HasDatabaseName("ix_talents_events_talent");
     }
 
     private static void ConfigureTalent(EntityTypeBuilder<Talent> t, bool postgres)

@@ -36,7 +36,7 @@ internal sealed record ChangeLevelRequest
 internal sealed record LevelChanged(Guid Id, string Level, string Category, DateOnly EffectiveOn, int Version);
 
 /// <summary>Level/category decisions by the talent office only; writes <c>talents_level_history</c> and raises <see cref="TalentLevelChanged"/>.</summary>
-internal sealed class ChangeLevelHandler(TalentsDbContext db, TalentAccess access, TalentEventPublisher events, TimeProvider clock)
+internal sealed class ChangeLevelHandler(TalentsDbContext db, TalentAccess access, TalentChangeWriter writer, TimeProvider clock)
 {
     public async Task<Result<LevelChanged>> HandleAsync(Guid id, ChangeLevelRequest request, CancellationToken ct)
     {
@@ -60,25 +60,13 @@ internal sealed class ChangeLevelHandler(TalentsDbContext db, TalentAccess acces
             return TalentsErrors.CategoryUnknown;
         }
 
-        var now = clock.GetUtcNow();
-        var entry = talent.ChangeLevel(Guid.CreateVersion7(now), level, category, request.EffectiveOn ?? BusinessTime.Today(clock), request.Reason!, access.User.AccountId, now);
+        var entry = await writer.ChangeLevelAsync(talent, level, category, request.EffectiveOn ?? BusinessTime.Today(clock), request.Reason!, access.User.AccountId, null, ct);
         if (!entry.IsSuccess)
         {
             return entry.Error;
         }
 
-        db.LevelHistory.Add(entry.Value);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TalentsErrors.VersionConflict;
-        }
-
         var e = entry.Value;
-        await events.PublishAsync(new TalentLevelChanged(talent.Id, e.FromLevel, e.ToLevel, e.FromCategory, e.ToCategory, e.EffectiveOn, e.DecidedAt), ct);
         return new LevelChanged(talent.Id, talent.Level, talent.Category, e.EffectiveOn, talent.Version);
     }
 

@@ -29,7 +29,7 @@ internal sealed record ChangeStatusRequest
 internal sealed record StatusChanged(Guid Id, string Status, DateTimeOffset ChangedAt, int Version);
 
 /// <summary>Suspend, reactivate or terminate a talent (talent office); termination is final.</summary>
-internal sealed class ChangeStatusHandler(TalentsDbContext db, TalentAccess access, TalentEventPublisher events, TimeProvider clock)
+internal sealed class ChangeStatusHandler(TalentsDbContext db, TalentAccess access, TalentChangeWriter writer)
 {
     public async Task<Result<StatusChanged>> HandleAsync(Guid id, ChangeStatusRequest request, CancellationToken ct)
     {
@@ -41,25 +41,8 @@ internal sealed class ChangeStatusHandler(TalentsDbContext db, TalentAccess acce
 
         var talent = loaded.Value;
 
-        var from = talent.Status;
-        var now = clock.GetUtcNow();
-        var changed = talent.ChangeStatus(request.Status!, request.Reason!, now);
-        if (!changed.IsSuccess)
-        {
-            return changed.Error;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TalentsErrors.VersionConflict;
-        }
-
-        await events.PublishAsync(new TalentStatusChanged(talent.Id, from, talent.Status, now), ct);
-        return new StatusChanged(talent.Id, talent.Status, now, talent.Version);
+        var changed = await writer.ChangeStatusAsync(talent, request.Status!, request.Reason!, access.User.AccountId, null, ct);
+        return changed.IsSuccess ? new StatusChanged(talent.Id, talent.Status, changed.Value, talent.Version) : changed.Error;
     }
 
     public static void Map(RouteGroupBuilder talents)
