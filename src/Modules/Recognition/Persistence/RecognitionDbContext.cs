@@ -73,9 +73,9 @@ internal sealed class RecognitionDbContext(DbContextOptions<RecognitionDbContext
         a.HasIndex(x => x.Number).IsUnique().HasDatabaseName("ux_recognition_applications_number");
         a.HasIndex(x => x.CertificateNumber).IsUnique().HasFilter("certificate_number IS NOT NULL").HasDatabaseName("ux_recognition_applications_certificate");
         a.HasIndex(x => x.TalentId).IsUnique().HasFilter(OpenFilter).HasDatabaseName("ux_recognition_applications_open");
-        a.HasIndex(x => new { x.TalentId, x.SubmittedAt }).HasDatabaseName("ix_recognition_applications_talent");
-        a.HasIndex(x => new { x.Status, x.Path, x.SubmittedAt }).HasDatabaseName("ix_recognition_applications_queue");
-        a.HasIndex(x => new { x.EmployerOrganisationId, x.Path, x.SubmittedAt }).HasDatabaseName("ix_recognition_applications_employer");
+        a.HasIndex(x => new { x.TalentId, x.Id }).HasDatabaseName("ix_recognition_applications_talent");
+        a.HasIndex(x => new { x.Status, x.Path, x.Id }).HasDatabaseName("ix_recognition_applications_queue");
+        a.HasIndex(x => new { x.EmployerOrganisationId, x.Path, x.Id }).HasDatabaseName("ix_recognition_applications_employer");
 
         var e = modelBuilder.Entity<EvidenceDocument>();
         e.ToTable("recognition_evidence");

@@ -245,7 +245,7 @@ internal sealed class PanelsHandler(
         var ids = members.Select(m => m.ApplicationId).ToList();
         var applications = await db.Applications.AsNoTracking()
             .Where(a => ids.Contains(a.Id) && (!open || a.Status == RecognitionStatus.InReview))
-            .OrderByDescending(a => a.PanelFormedAt).Take(200).ToListAsync(ct);
+            .OrderByDescending(a => a.Id).Take(200).ToListAsync(ct);
         var rows = new List<ReviewRow>();
         foreach (var a in applications)
         {

@@ -51,7 +51,7 @@ internal sealed class QueriesHandler(
             return RecognitionErrors.NoProfile;
         }
 
-        var items = await db.Applications.AsNoTracking().Where(a => a.TalentId == talent.Id).OrderByDescending(a => a.SubmittedAt).Take(100).ToListAsync(ct);
+        var items = await db.Applications.AsNoTracking().Where(a => a.TalentId == talent.Id).OrderByDescending(a => a.Id).Take(100).ToListAsync(ct);
         return Result<IReadOnlyList<ApplicationRow>>.Success(await views.RowsAsync(items, ct));
     }
 
@@ -77,7 +77,7 @@ internal sealed class QueriesHandler(
                 : query.Where(a => a.Number == term || a.CertificateNumber == term);
         }
 
-        return await PageAsync(query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id), page, ct);
+        return await PageAsync(query.OrderBy(a => a.Id), page, ct);
     }
 
     /// <summary>An enterprise contact's own self-recognitions.</summary>
@@ -85,7 +85,7 @@ internal sealed class QueriesHandler(
     {
         var org = access.User.OrganisationId ?? Guid.Empty;
         var query = db.Applications.AsNoTracking().Where(a => a.Path == RecognitionPaths.Employer && a.EmployerOrganisationId == org);
-        return await PageAsync(query.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id), page, ct);
+        return await PageAsync(query.OrderByDescending(a => a.Id), page, ct);
     }
 
     private async Task<Page<ApplicationRow>> PageAsync(IQueryable<RecognitionApplication> query, PageRequest page, CancellationToken ct)

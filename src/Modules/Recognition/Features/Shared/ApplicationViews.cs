@@ -74,9 +74,9 @@ internal sealed class ApplicationViewBuilder(RecognitionDbContext db, ITalentDir
     public async Task<ApplicationView> BuildAsync(RecognitionApplication a, CancellationToken ct)
     {
         var talent = await talents.GetAsync(a.TalentId, ct);
-        var evidence = await db.Evidence.AsNoTracking().Where(e => e.ApplicationId == a.Id).OrderBy(e => e.UploadedAt)
+        var evidence = await db.Evidence.AsNoTracking().Where(e => e.ApplicationId == a.Id).OrderBy(e => e.Id)
             .Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAt)).ToListAsync(ct);
-        var lookups = await db.Lookups.AsNoTracking().Where(l => l.ApplicationId == a.Id).OrderBy(l => l.FetchedAt)
+        var lookups = await db.Lookups.AsNoTracking().Where(l => l.ApplicationId == a.Id).OrderBy(l => l.Id)
             .Select(l => new LookupView(l.CriterionCode, l.Source, l.Outcome, l.Matched, l.Explanation, l.AnswerSha256, l.AnswerId, l.FetchedAt)).ToListAsync(ct);
         var catalogue = CriteriaCatalogue.Current;
         var criteria = a.CriterionCodes.Select(c => catalogue.Find(c) is { } found ? Criterion(found) : new CriterionView(c, "?", c, c, null)).ToList();

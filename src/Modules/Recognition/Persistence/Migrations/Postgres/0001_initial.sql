@@ -44,9 +44,9 @@ CREATE TABLE recognition_applications (
 CREATE UNIQUE INDEX ux_recognition_applications_number ON recognition_applications (number);
 CREATE UNIQUE INDEX ux_recognition_applications_certificate ON recognition_applications (certificate_number) WHERE certificate_number IS NOT NULL;
 CREATE UNIQUE INDEX ux_recognition_applications_open ON recognition_applications (talent_id) WHERE status IN ('submitted', 'in_review', 'reviewed');
-CREATE INDEX ix_recognition_applications_talent ON recognition_applications (talent_id, submitted_at);
-CREATE INDEX ix_recognition_applications_queue ON recognition_applications (status, path, submitted_at);
-CREATE INDEX ix_recognition_applications_employer ON recognition_applications (employer_organisation_id, path, submitted_at);
+CREATE INDEX ix_recognition_applications_talent ON recognition_applications (talent_id, id);
+CREATE INDEX ix_recognition_applications_queue ON recognition_applications (status, path, id);
+CREATE INDEX ix_recognition_applications_employer ON recognition_applications (employer_organisation_id, path, id);
 
 CREATE TABLE recognition_evidence (
   id uuid NOT NULL CONSTRAINT pk_recognition_evidence PRIMARY KEY,
