@@ -62,7 +62,8 @@ public sealed class RecognitionModule : ITalentPassModule
                 expertThresholds = CriteriaCatalogue.Current.Thresholds,
             }))
             .WithName("ListRecognitionCriteria")
-            .WithSummary("The criteria catalogue in force (versioned data) and the expert-review thresholds");
+            .WithSummary("The criteria catalogue in force (versioned data) and the expert-review thresholds")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         ApplyHandler.Map(applicants);
         PanelsHandler.Map(office, signedIn);
         DecideHandler.Map(office);
