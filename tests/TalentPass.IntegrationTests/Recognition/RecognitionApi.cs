@@ -84,6 +84,16 @@ internal static class RecognitionApi
         }
     }
 
+    /// <summary>A fresh enterprise with its own enterprise-contact account; returns the enterprise id, the contact's username and bearer client.</summary>
+    public static async Task<(Guid Enterprise, string Username, HttpClient Contact)> EnterpriseWithContactAsync(TalentPassFactory factory)
+    {
+        var office = await factory.CreateClientAsAsync(Office);
+        var enterprise = await EnterpriseAsync(office);
+        var username = IdentityApi.UniqueName("ent");
+        await IdentityApi.CreateAccountAsync(office, username, [Roles.EnterpriseContact], enterprise);
+        return (enterprise, username, await factory.CreateClientAsAsync(username, IdentityApi.StrongPassword));
+    }
+
     /// <summary>A fresh enterprise organisation; returns its id.</summary>
     public static async Task<Guid> EnterpriseAsync(HttpClient office)
     {

@@ -16,9 +16,7 @@ public sealed partial class RecognitionPagesTests(TalentPassFactory factory)
     public async Task EmployerPage_ContactRecognisesAnEmployee_WithinTheQuota()
     {
         var office = await factory.CreateClientAsAsync(RecognitionApi.Office);
-        var enterprise = await RecognitionApi.EnterpriseAsync(office);
-        var contact = IdentityApi.UniqueName("ent");
-        await IdentityApi.CreateAccountAsync(office, contact, [Roles.EnterpriseContact], enterprise);
+        var (enterprise, contact, _) = await RecognitionApi.EnterpriseWithContactAsync(factory);
         var employee = await TalentsApi.RegisterAsync(office, TalentsApi.UniqueName(), level: "e", employerOrganisationId: enterprise);
         var year = BusinessTime.Today(TimeProvider.System).Year;
         await (await office.PutAsync(new Uri($"/api/v1/recognition/employers/{enterprise}/quotas/{year}/d", UriKind.Relative),

@@ -81,10 +81,7 @@ public sealed class StandardAndEmployerTests(TalentPassFactory factory)
     public async Task SelfRecognition_TwentyInParallelForAQuotaOfFive_RecognisesExactlyFive()
     {
         var office = await factory.CreateClientAsAsync(RecognitionApi.Office);
-        var enterprise = await RecognitionApi.EnterpriseAsync(office);
-        var contactName = IdentityApi.UniqueName("ent");
-        await IdentityApi.CreateAccountAsync(office, contactName, [Roles.EnterpriseContact], enterprise);
-        var contact = await factory.CreateClientAsAsync(contactName, IdentityApi.StrongPassword);
+        var (enterprise, _, contact) = await RecognitionApi.EnterpriseWithContactAsync(factory);
         var employees = new List<Guid>();
         for (var i = 0; i < 20; i++)
         {
@@ -132,10 +129,7 @@ public sealed class StandardAndEmployerTests(TalentPassFactory factory)
     public async Task SelfRecognition_OfAnotherEmployersTalent_IsNotFound()
     {
         var office = await factory.CreateClientAsAsync(RecognitionApi.Office);
-        var enterprise = await RecognitionApi.EnterpriseAsync(office);
-        var contactName = IdentityApi.UniqueName("ent");
-        await IdentityApi.CreateAccountAsync(office, contactName, [Roles.EnterpriseContact], enterprise);
-        var contact = await factory.CreateClientAsAsync(contactName, IdentityApi.StrongPassword);
+        var (enterprise, _, contact) = await RecognitionApi.EnterpriseWithContactAsync(factory);
         var stranger = await TalentsApi.RegisterAsync(office, TalentsApi.UniqueName(), level: "e");
         await (await contact.PostAsJsonAsync("/api/v1/recognition/employer/self-recognitions", new { talentId = stranger, level = "d", reason = "x" }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "recognition.talent_not_found");

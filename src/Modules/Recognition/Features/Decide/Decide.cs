@@ -107,7 +107,7 @@ internal sealed class DecideHandler(
             application.DecidedAt = now;
             application.DecisionReason = reason;
             application.Version++;
-            if (!await SaveAsync(ct))
+            if (!await db.TrySaveAsync(ct))
             {
                 return RecognitionErrors.VersionConflict;
             }
@@ -159,7 +159,7 @@ internal sealed class DecideHandler(
         application.EffectiveOn = effectiveOn;
         application.Version++;
         RecognitionEffects.IssueCertificate(application);
-        if (!await SaveAsync(ct))
+        if (!await db.TrySaveAsync(ct))
         {
             return RecognitionErrors.VersionConflict;
         }
@@ -217,7 +217,7 @@ internal sealed class DecideHandler(
         application.RevokedBy = access.User.AccountId;
         application.RevokeReason = request.Reason!.Trim();
         application.Version++;
-        if (!await SaveAsync(ct))
+        if (!await db.TrySaveAsync(ct))
         {
             return RecognitionErrors.VersionConflict;
         }
@@ -268,7 +268,7 @@ internal sealed class DecideHandler(
         application.MailTrackingNumber = request.TrackingNumber!.Trim().ToUpperInvariant();
         application.MailedAt = clock.GetUtcNow();
         application.Version++;
-        if (!await SaveAsync(ct))
+        if (!await db.TrySaveAsync(ct))
         {
             return RecognitionErrors.VersionConflict;
         }
@@ -276,47 +276,13 @@ internal sealed class DecideHandler(
         return await views.BuildAsync(application, ct);
     }
 
-    private async Task<bool> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
-
     public static void Map(RouteGroupBuilder office)
     {
-        office.MapPost("/applications/{id:guid}/decision", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, DecideRequest request, DecideHandler handler, CancellationToken ct) =>
-                Reply(await handler.DecideAsync(id, request, ct)))
-            .WithName("DecideRecognition")
-            .WithSummary("Approve (level from an effective date, certificate, ledger) or refuse a recognition (talent office)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        office.MapPost("/applications/{id:guid}/revocation", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, RevokeRequest request, DecideHandler handler, CancellationToken ct) =>
-                Reply(await handler.RevokeAsync(id, request, ct)))
-            .WithName("RevokeRecognition")
-            .WithSummary("Revoke a recognition in force, including an employer's self-recognition (talent office)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        office.MapPost("/applications/{id:guid}/mailing", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, MailRequest request, DecideHandler handler, CancellationToken ct) =>
-                Reply(await handler.MailAsync(id, request, ct)))
-            .WithName("MailRecognitionCertificate")
-            .WithSummary("Record that the certificate was mailed, with carrier and tracking number (talent office)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        office.MapCommand<DecideRequest, DecideHandler, ApplicationView>("/applications/{id:guid}/decision", "DecideRecognition",
+            "Approve (level from an effective date, certificate, ledger) or refuse a recognition (talent office)", (h, id, r, ct) => h.DecideAsync(id, r, ct));
+        office.MapCommand<RevokeRequest, DecideHandler, ApplicationView>("/applications/{id:guid}/revocation", "RevokeRecognition",
+            "Revoke a recognition in force, including an employer's self-recognition (talent office)", (h, id, r, ct) => h.RevokeAsync(id, r, ct));
+        office.MapCommand<MailRequest, DecideHandler, ApplicationView>("/applications/{id:guid}/mailing", "MailRecognitionCertificate",
+            "Record that the certificate was mailed, with carrier and tracking number (talent office)", (h, id, r, ct) => h.MailAsync(id, r, ct));
     }
-
-    private static Results<Ok<ApplicationView>, ProblemHttpResult> Reply(Result<ApplicationView> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
 }

@@ -110,19 +110,13 @@ internal sealed class ExpertsHandler(RecognitionDbContext db, RecognitionAccess 
             .WithSummary("The expert pool (talent office)")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         office.MapPost("/experts", async Task<Results<Ok<ExpertView>, ProblemHttpResult>> (AddExpertRequest request, ExpertsHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.AddAsync(request, ct);
-                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-            })
+                RecognitionHttp.Reply(await handler.AddAsync(request, ct)))
             .WithName("AddRecognitionExpert")
             .WithSummary("Add an existing account to the expert pool, or update it (talent office)")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         office.MapPost("/experts/{accountId:guid}/deactivation", async Task<Results<Ok<ExpertView>, ProblemHttpResult>> (Guid accountId, ExpertsHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.DeactivateAsync(accountId, ct);
-                return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-            })
+                RecognitionHttp.Reply(await handler.DeactivateAsync(accountId, ct)))
             .WithName("DeactivateRecognitionExpert")
             .WithSummary("Remove an expert from the pool for new panels (talent office)")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -119,7 +119,7 @@ internal sealed class PanelsHandler(
         application.PanelFormedAt = clock.GetUtcNow();
         application.PanelFormedBy = access.User.AccountId;
         application.Version++;
-        if (!await SaveAsync(ct))
+        if (!await db.TrySaveAsync(ct))
         {
             return RecognitionErrors.VersionConflict;
         }
@@ -129,12 +129,7 @@ internal sealed class PanelsHandler(
 
     public async Task<Result<ApplicationView>> DeclareAsync(Guid id, DeclareRequest request, CancellationToken ct)
     {
-        if (RequestValidation.Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var loaded = await LoadMembershipAsync(id, ct);
+        var loaded = await LoadMembershipAsync(id, request, ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
@@ -160,12 +155,7 @@ internal sealed class PanelsHandler(
 
     public async Task<Result<ApplicationView>> ScoreAsync(Guid id, ScoreRequest request, CancellationToken ct)
     {
-        if (RequestValidation.Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var loaded = await LoadMembershipAsync(id, ct);
+        var loaded = await LoadMembershipAsync(id, request, ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error;
@@ -230,7 +220,7 @@ internal sealed class PanelsHandler(
         application.PanelClosedAt = clock.GetUtcNow();
         application.Status = RecognitionStatus.Reviewed;
         application.Version++;
-        if (!await SaveAsync(ct))
+        if (!await db.TrySaveAsync(ct))
         {
             return RecognitionErrors.VersionConflict;
         }
@@ -257,8 +247,15 @@ internal sealed class PanelsHandler(
         return rows;
     }
 
-    private async Task<Result<(RecognitionApplication Application, PanelMember Member)>> LoadMembershipAsync(Guid id, CancellationToken ct)
+    /// <summary>Validates the expert's request and loads their membership of an open panel.</summary>
+    private async Task<Result<(RecognitionApplication Application, PanelMember Member)>> LoadMembershipAsync<TRequest>(Guid id, TRequest request, CancellationToken ct)
+        where TRequest : class
     {
+        if (RequestValidation.Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
         var me = access.AccountId;
         var member = await db.PanelMembers.FirstOrDefaultAsync(m => m.ApplicationId == id && m.ExpertAccountId == me, ct);
         var application = member is null ? null : await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -275,31 +272,12 @@ internal sealed class PanelsHandler(
         return (application, member);
     }
 
-    private async Task<bool> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
-
     public static void Map(RouteGroupBuilder office, RouteGroupBuilder signedIn)
     {
-        office.MapPost("/applications/{id:guid}/panel", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, FormPanelRequest request, PanelsHandler handler, CancellationToken ct) =>
-                Reply(await handler.FormAsync(id, request, ct)))
-            .WithName("FormRecognitionPanel")
-            .WithSummary("Form the expert panel of an expert-review application (talent office)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        office.MapCommand<FormPanelRequest, PanelsHandler, ApplicationView>("/applications/{id:guid}/panel", "FormRecognitionPanel",
+            "Form the expert panel of an expert-review application (talent office)", (h, id, r, ct) => h.FormAsync(id, r, ct));
         office.MapPost("/applications/{id:guid}/panel/close", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, PanelsHandler handler, CancellationToken ct) =>
-                Reply(await handler.CloseAsync(id, ct)))
+                RecognitionHttp.Reply(await handler.CloseAsync(id, ct)))
             .WithName("CloseRecognitionPanel")
             .WithSummary("Close the panel: aggregate the scores and recommend a level (talent office)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -309,23 +287,9 @@ internal sealed class PanelsHandler(
             .WithName("ListMyRecognitionReviews")
             .WithSummary("The panels the signed-in expert sits on")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        signedIn.MapPost("/reviews/{id:guid}/declaration", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, DeclareRequest request, PanelsHandler handler, CancellationToken ct) =>
-                Reply(await handler.DeclareAsync(id, request, ct)))
-            .WithName("DeclareRecognitionConflict")
-            .WithSummary("Declare conflicts of interest for a panel (the expert; once)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        signedIn.MapPost("/reviews/{id:guid}/score", async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> (Guid id, ScoreRequest request, PanelsHandler handler, CancellationToken ct) =>
-                Reply(await handler.ScoreAsync(id, request, ct)))
-            .WithName("ScoreRecognition")
-            .WithSummary("Give an independent score 0–100 (the expert; once; refused with a conflict of interest)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        signedIn.MapCommand<DeclareRequest, PanelsHandler, ApplicationView>("/reviews/{id:guid}/declaration", "DeclareRecognitionConflict",
+            "Declare conflicts of interest for a panel (the expert; once)", (h, id, r, ct) => h.DeclareAsync(id, r, ct));
+        signedIn.MapCommand<ScoreRequest, PanelsHandler, ApplicationView>("/reviews/{id:guid}/score", "ScoreRecognition",
+            "Give an independent score 0–100 (the expert; once; refused with a conflict of interest)", (h, id, r, ct) => h.ScoreAsync(id, r, ct));
     }
-
-    private static Results<Ok<ApplicationView>, ProblemHttpResult> Reply(Result<ApplicationView> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
 }
