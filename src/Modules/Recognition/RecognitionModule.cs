@@ -55,12 +55,12 @@ public sealed class RecognitionModule : ITalentPassModule
         var employers = root.MapGroup("/employer").RequireAuthorization(p => p.RequireRole(Roles.EnterpriseContact, Roles.TalentOffice));
 
         open.MapGet("/criteria", () => TypedResults.Ok(new
-            {
-                version = CriteriaCatalogue.Current.Version,
-                demo = CriteriaCatalogue.Current.IsDemo,
-                criteria = CriteriaCatalogue.Current.Criteria.Select(ApplicationViewBuilder.Criterion),
-                expertThresholds = CriteriaCatalogue.Current.Thresholds,
-            }))
+        {
+            version = CriteriaCatalogue.Current.Version,
+            demo = CriteriaCatalogue.Current.IsDemo,
+            criteria = CriteriaCatalogue.Current.Criteria.Select(ApplicationViewBuilder.Criterion),
+            expertThresholds = CriteriaCatalogue.Current.Thresholds,
+        }))
             .WithName("ListRecognitionCriteria")
             .WithSummary("The criteria catalogue in force (versioned data) and the expert-review thresholds")
             .ProducesProblem(StatusCodes.Status400BadRequest);
