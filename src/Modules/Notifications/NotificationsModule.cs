@@ -31,7 +31,7 @@ public sealed class NotificationsModule : ITalentPassModule
         services.AddSingleton<SmsSignal>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<InboxHandler>();
-        services.AddScoped<INotificationInbox>(sp => sp.GetRequiredService<InboxHandler>());
+        services.AddSingleton<INotificationInbox, UnreadCounter>();
         services.AddScoped<SmsOutboxHandler>();
         services.AddHttpClient<SmsGatewayClient>();
         services.AddSingleton<SmsSender>();
