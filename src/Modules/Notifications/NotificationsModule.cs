@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.Demo;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
 using TalentPass.Modules.Notifications.Contracts;
+using TalentPass.Modules.Notifications.Demo;
 using TalentPass.Modules.Notifications.Features.Inbox;
 using TalentPass.Modules.Notifications.Features.Notify;
 using TalentPass.Modules.Notifications.Features.Sms;
@@ -29,11 +31,12 @@ public sealed class NotificationsModule : ITalentPassModule
         services.AddSingleton<SmsSignal>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<InboxHandler>();
-        services.AddScoped<INotificationInbox>(sp => sp.GetRequiredService<InboxHandler>());
+        services.AddSingleton<INotificationInbox, UnreadCounter>();
         services.AddScoped<SmsOutboxHandler>();
         services.AddHttpClient<SmsGatewayClient>();
         services.AddSingleton<SmsSender>();
         services.AddHostedService(sp => sp.GetRequiredService<SmsSender>());
+        services.AddScoped<IDemoSeeder, NotificationsDemoSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TalentPass.Infrastructure.Http;
 using TalentPass.Modules.Notifications.Contracts;
 using TalentPass.Modules.Notifications.Persistence;
@@ -17,8 +18,21 @@ internal sealed record UnreadCount(int Unread);
 
 internal sealed record MarkedRead(int Marked);
 
+/// <summary>
+/// <see cref="INotificationInbox"/> with a DbContext of its own per call: the layout's badge renders concurrently with
+/// the page, which may be using the request's NotificationsDbContext at the same moment.
+/// </summary>
+internal sealed class UnreadCounter(IServiceScopeFactory scopes) : INotificationInbox
+{
+    public async Task<int> CountUnreadAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await InboxHandler.CountUnreadAsync(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), accountId, cancellationToken);
+    }
+}
+
 /// <summary>The signed-in account's own inbox: list (newest first), unread count, mark read, mark all read.</summary>
-internal sealed class InboxHandler(NotificationsDbContext db, ICurrentUser user, TimeProvider clock) : INotificationInbox
+internal sealed class InboxHandler(NotificationsDbContext db, ICurrentUser user, TimeProvider clock)
 {
     /// <summary>Counting stops here (the badge shows "99+" long before).</summary>
     public const int UnreadCap = 1000;
@@ -51,7 +65,9 @@ internal sealed class InboxHandler(NotificationsDbContext db, ICurrentUser user,
         return new Page<NotificationView>(items, page.SafePage, page.SafeSize, Math.Min(total, Page<NotificationView>.TotalCap), total > Page<NotificationView>.TotalCap);
     }
 
-    public Task<int> CountUnreadAsync(Guid accountId, CancellationToken cancellationToken = default) =>
+    public Task<int> CountUnreadAsync(Guid accountId, CancellationToken cancellationToken = default) => CountUnreadAsync(db, accountId, cancellationToken);
+
+    public static Task<int> CountUnreadAsync(NotificationsDbContext db, Guid accountId, CancellationToken cancellationToken) =>
         db.Inbox.AsNoTracking().Where(m => m.RecipientAccountId == accountId && m.ReadAt == null).Take(UnreadCap).CountAsync(cancellationToken);
 
     public async Task<Result<UnreadCount>> MyUnreadAsync(CancellationToken ct) =>
