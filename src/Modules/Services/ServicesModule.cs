@@ -36,6 +36,7 @@ public sealed class ServicesModule : ITalentPassModule
         services.AddScoped<ApplicationWriter>();
         services.AddScoped<ApplyHandler>();
         services.AddScoped<DecisionDispatcher>();
+        services.AddScoped<OptionalNotifier>();
         services.AddScoped<IServiceDecisionFeed, ServiceDecisionFeed>();
         services.AddScoped<Countdown>();
         services.AddScoped<ApplicationViews>();

@@ -70,6 +70,9 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings()));
+
+        // Read while the services are registered (the in-process stand-ins), before app configuration applies.
+        builder.UseSetting("StandIns:Enabled", "true");
     }
 
     /// <summary>An API client signed in as <paramref name="username"/> with a bearer token from <c>POST /api/v1/auth/token</c>.</summary>

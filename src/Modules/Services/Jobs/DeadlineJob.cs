@@ -83,7 +83,7 @@ internal sealed partial class DeadlineJob(IServiceScopeFactory scopes, DeadlineJ
 internal sealed class DeadlineWork(
     ServicesDbContext db,
     IWorkingDayCalendar calendar,
-    INotifier notifier,
+    OptionalNotifier notifier,
     IAccountDirectory accounts,
     CatalogueReader catalogue,
     DecisionDispatcher dispatcher,
