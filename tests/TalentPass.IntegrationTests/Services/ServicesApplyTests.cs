@@ -191,6 +191,24 @@ public sealed class ServicesApplyTests(TalentPassFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task OneClickBatch_ThreeTalents_SameRulesEligibleApprovedOthersCounted()
+    {
+        var (_, eligible, _) = await TalentAsync(factory);
+        var (_, unavailable, _) = await TalentAsync(factory, records: Records.Unavailable);
+        var (_, notYouth, _) = await TalentAsync(factory, level: "e");
+
+        var result = await factory.WithScopeAsync(sp => sp.GetRequiredService<IOneClickBatch>()
+            .RunAsync("youth-living-subsidy", [eligible, unavailable, notYouth, eligible], 2, null, Ct));
+
+        result.Requested.ShouldBe(4);
+        result.Approved.ShouldBe(1);
+        result.ToClerk.ShouldBe(1);
+        result.Rejected.ShouldBe(new Dictionary<string, int> { ["services.not_eligible"] = 1 });
+        (await CountItemsAsync(eligible)).ShouldBe(1);
+        (await CountItemsAsync(notYouth)).ShouldBe(0);
+    }
+
     private Task<int> CountItemsAsync(Guid talentId) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<ServicesDbContext>().Items.CountAsync(i => i.TalentId == talentId, Ct));
 }
