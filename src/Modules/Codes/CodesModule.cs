@@ -48,6 +48,7 @@ public sealed class CodesModule : ITalentPassModule
         services.AddScoped<ListScansHandler>();
         services.AddScoped<ITalentEventHandler, CodesTalentEventHandler>();
         services.AddSingleton<Contracts.ILevelRights, Domain.LevelRightsCatalog>();
+        services.AddScoped<TalentFeedFollower>();
         services.AddScoped<ICodeKeyAdministration, CodeKeyAdministration>();
     }
 

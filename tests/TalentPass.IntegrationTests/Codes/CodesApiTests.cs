@@ -3,11 +3,19 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TalentPass.IntegrationTests.Identity;
 using TalentPass.IntegrationTests.Infrastructure;
+using TalentPass.Modules.Codes;
 using TalentPass.Modules.Codes.Contracts;
 using TalentPass.Modules.Codes.Features.Keys;
+using TalentPass.Modules.Codes.Features.Subjects;
+using TalentPass.Modules.Codes.Persistence;
+using TalentPass.Modules.Talents.Features.Access;
+using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
 using TalentPass.Verifier;
 
@@ -249,6 +257,70 @@ public sealed class CodesApiTests(TalentPassFactory factory)
         suspended.GetProperty("outcome").GetString().ShouldBe("suspended");
         suspended.GetProperty("maskedName").GetString().ShouldNotBeNull();
         reactivated.ShouldBe("valid");
+    }
+
+    [Fact]
+    public async Task Verify_SuspensionWhoseInProcessEventWasLost_TurnsRedFromTheDurableFeed()
+    {
+        var (talent, id, _) = await CodesApi.FreshTalentAsync(factory);
+        var scanner = await factory.CreateClientAsAsync(CodesApi.ServicePoint);
+        var code = await CodesApi.MyCodeTextAsync(talent);
+        (await CodesApi.OutcomeAsync(scanner, code)).ShouldBe("valid");
+
+        // As if the process died right after the registry committed: the change and its feed row are stored, but no
+        // in-process handler (the status list's) ever ran.
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TalentsDbContext>();
+            var noHandlers = new TalentEventPublisher([], NullLogger<TalentEventPublisher>.Instance);
+            var writer = new TalentChangeWriter(db, noHandlers, TimeProvider.System);
+            var tracked = await db.Talents.SingleAsync(t => t.Id == id, Ct);
+            (await writer.ChangeStatusAsync(tracked, "suspended", "规则暂停", null, "test/lost-event", Ct)).IsSuccess.ShouldBeTrue();
+            return 0;
+        });
+
+        var outcome = "valid";
+        for (var attempt = 0; attempt < 150 && outcome == "valid"; attempt++)
+        {
+            await Task.Delay(200, Ct);
+            outcome = await CodesApi.OutcomeAsync(scanner, code);
+        }
+
+        outcome.ShouldBe("suspended");
+    }
+
+    [Fact]
+    public async Task StatusCache_ListCreatedByAnotherNodeSinceItsLastRefresh_IsReadBeforeAnswering()
+    {
+        // "Node B": its own status cache, loaded before another node creates a new list with a suspended entry.
+        var nodeB = new StatusCache(
+            factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IOptions<CodesOptions>>(), TimeProvider.System);
+        await nodeB.EnsureLoadedAsync(Ct);
+        var (listId, index) = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CodesDbContext>();
+            var now = TimeProvider.System.GetUtcNow();
+            var id = await db.StatusLists.MaxAsync(l => l.Id, Ct) + 1;
+            db.StatusLists.Add(new StatusListRow { Id = id, Size = 131_072, Version = 1, CreatedAt = now, UpdatedAt = now });
+            db.Subjects.Add(new SubjectRow
+            {
+                TalentId = Guid.NewGuid(),
+                SubjectId = Guid.NewGuid().ToByteArray(),
+                StatusListId = id,
+                StatusListIndex = 4242,
+                Status = (int)EntryStatus.Suspended,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(Ct);
+            return (id, 4242);
+        });
+        await Task.Delay(150, Ct); // past the 100 ms floor between refreshes
+
+        await nodeB.EnsureHoldsAsync((uint)listId, Ct);
+
+        nodeB.Get((uint)listId, (uint)index).ShouldBe(EntryStatus.Suspended);
+        nodeB.Dispose();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,11 @@ using TalentPass.Modules.Codes.Features.Subjects;
 namespace TalentPass.Modules.Codes.Jobs;
 
 /// <summary>
-/// Keeps this node current: every <see cref="CodesOptions.CacheRefresh"/> it re-reads status changes made on other
-/// nodes; every minute it re-signs the trust list and status lists that are due, so downloads find fresh bytes.
+/// Keeps this node current: every <see cref="CodesOptions.CacheRefresh"/> it follows the registry's change feed
+/// (<see cref="TalentFeedFollower"/>) and re-reads status changes made on other nodes; every minute it re-signs the trust list and status lists that are due, so downloads find fresh bytes.
 /// </summary>
-internal sealed partial class CodesRefreshJob(StatusCache statuses, ListPublisher publisher, IOptions<CodesOptions> options, TimeProvider clock, ILogger<CodesRefreshJob> logger)
+internal sealed partial class CodesRefreshJob(
+    StatusCache statuses, ListPublisher publisher, IServiceScopeFactory scopes, IOptions<CodesOptions> options, TimeProvider clock, ILogger<CodesRefreshJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +23,11 @@ internal sealed partial class CodesRefreshJob(StatusCache statuses, ListPublishe
         {
             try
             {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<TalentFeedFollower>().CatchUpAsync(stoppingToken);
+                }
+
                 await statuses.RefreshAsync(stoppingToken);
                 if (clock.GetUtcNow() - lastPublish >= TimeSpan.FromMinutes(1))
                 {

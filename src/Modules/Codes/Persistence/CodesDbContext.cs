@@ -18,6 +18,8 @@ internal sealed class CodesDbContext(DbContextOptions<CodesDbContext> options) :
 
     public DbSet<ScanRow> Scans => Set<ScanRow>();
 
+    public DbSet<FeedCursorRow> FeedCursor => Set<FeedCursorRow>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
@@ -53,6 +55,13 @@ internal sealed class CodesDbContext(DbContextOptions<CodesDbContext> options) :
         l.Property(x => x.Version).HasColumnName("version");
         l.Property(x => x.CreatedAt).HasColumnName("created_at");
         l.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+
+        var f = modelBuilder.Entity<FeedCursorRow>();
+        f.ToTable("codes_feed_cursor");
+        f.HasKey(x => x.Id).HasName("pk_codes_feed_cursor");
+        f.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+        f.Property(x => x.Sequence).HasColumnName("sequence");
+        f.Property(x => x.UpdatedAt).HasColumnName("updated_at");
 
         var s = modelBuilder.Entity<SubjectRow>();
         s.ToTable("codes_subjects");

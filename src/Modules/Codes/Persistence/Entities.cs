@@ -90,3 +90,13 @@ internal sealed class ScanRow
 
     public string? Mode { get; set; }
 }
+
+/// <summary>How far this module has followed the registry's durable change feed (one row, id 1).</summary>
+internal sealed class FeedCursorRow
+{
+    public int Id { get; set; }
+
+    public long Sequence { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

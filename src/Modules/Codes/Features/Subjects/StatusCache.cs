@@ -61,6 +61,16 @@ internal sealed class StatusCache(IServiceScopeFactory scopes, IOptions<CodesOpt
         }
     }
 
+    /// <summary>
+    /// Before answering for a signed code whose list this node has not loaded (a list another node created since the
+    /// last refresh), re-reads the lists — at most every 100 ms, so codes citing a list that does not exist cannot
+    /// make every verification hit the database.
+    /// </summary>
+    public Task EnsureHoldsAsync(uint listId, CancellationToken ct) =>
+        listId <= int.MaxValue && lists.ContainsKey((int)listId) || clock.GetUtcNow() - lastRefresh < TimeSpan.FromMilliseconds(100)
+            ? Task.CompletedTask
+            : RefreshAsync(ct);
+
     /// <summary>Loads everything once (first use on this node).</summary>
     public ValueTask EnsureLoadedAsync(CancellationToken ct) => loaded ? ValueTask.CompletedTask : new ValueTask(RefreshAsync(ct));
 

@@ -63,6 +63,7 @@ internal sealed class VerifyCodeHandler(KeyRing keys, StatusCache statuses, Scan
         var claims = result.Claims;
         if (outcome == VerificationOutcome.Valid && claims is not null)
         {
+            await statuses.EnsureHoldsAsync(claims.StatusListId, ct);
             outcome = statuses.Get(claims.StatusListId, claims.StatusListIndex) switch
             {
                 EntryStatus.Suspended => VerificationOutcome.Suspended,
