@@ -64,6 +64,12 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["Demo:Enabled"] = "true",
         ["StandIns:Enabled"] = "true",
         ["Demo:Talents"] = DemoTalents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications:Sms:BaseUrl"] = Notifications.SmsTestGateway.BaseUrl.AbsoluteUri,
+        ["Notifications:Sms:ApiKey"] = Notifications.SmsTestGateway.ApiKey,
+        ["Notifications:Sms:PollSeconds"] = "0.5",
+        ["Notifications:Sms:RetryBaseSeconds"] = "0.5",
+        ["Notifications:Sms:MaxBackoffSeconds"] = "2",
+        ["Notifications:Sms:MaxAttempts"] = "100",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

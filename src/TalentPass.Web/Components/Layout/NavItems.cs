@@ -28,6 +28,9 @@ internal static class NavItems
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
         new("/data-sharing/answers", "数据共享应答", "Data-sharing answers", [Roles.TalentOffice, Roles.Auditor, Roles.Department, Roles.BigDataBureau]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
+        new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
+        new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
+        new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));

@@ -11,11 +11,20 @@ internal static class YearEndpoints
 {
     public static void Map(RouteGroupBuilder calendar)
     {
-        calendar.MapGet("/years", async Task<Ok<IReadOnlyList<YearSummary>>> (CalendarYears years, CancellationToken ct) =>
-                TypedResults.Ok(await years.ListAsync(ct)))
+        calendar.MapGet("/years", async Task<Results<Ok<IReadOnlyList<YearSummary>>, ProblemHttpResult>> (int? from, int? to, CalendarYears years, CancellationToken ct) =>
+            {
+                if (from is < CalendarYears.MinYear or > CalendarYears.MaxYear || to is < CalendarYears.MinYear or > CalendarYears.MaxYear)
+                {
+                    return CalendarErrors.YearInvalid.ToProblem();
+                }
+
+                var all = await years.ListAsync(ct);
+                return TypedResults.Ok<IReadOnlyList<YearSummary>>(all.Where(y => y.Year >= (from ?? CalendarYears.MinYear) && y.Year <= (to ?? CalendarYears.MaxYear)).ToList());
+            })
             .AllowAnonymous()
             .WithName("ListCalendarYears")
-            .WithSummary("The loaded years of the official holiday schedule (public; a few rows, not paged)");
+            .WithSummary("The loaded years of the official holiday schedule, optionally from/to a year (public; a few rows, not paged)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         calendar.MapGet("/years/{year:int}", async Task<Results<Ok<YearView>, ProblemHttpResult>> (int year, CalendarYears years, CancellationToken ct) =>
             {
