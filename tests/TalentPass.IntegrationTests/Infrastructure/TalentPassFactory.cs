@@ -75,6 +75,9 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Read while the host is being built (before the in-memory settings below apply): the in-process stand-ins.
+        builder.UseSetting("StandIns:Enabled", "true");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings()));
 
         // Read while the services are registered (the in-process stand-ins), before app configuration applies.

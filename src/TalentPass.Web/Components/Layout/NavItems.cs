@@ -14,6 +14,7 @@ internal static class NavItems
         new("/me", "我的人才码", "My talent pass", [Roles.Talent]) { Exact = true }, // not also active on /me/code, /me/scans
         new("/me/code", "出示人才码", "Show my code", [Roles.Talent]),
         new("/me/scans", "扫码记录", "Who scanned my code", [Roles.Talent]),
+        new("/me/subsidies", "我的补贴", "My subsidies", [Roles.Talent]),
         new("/me/profile", "我的资料", "My profile", [Roles.Talent]),
         new("/services", "一件事", "One-thing services", [Roles.Talent, Roles.TalentOffice]) { Exact = true },
         new("/me/applications", "我的办件", "My applications", [Roles.Talent]),
@@ -26,6 +27,7 @@ internal static class NavItems
         new("/organisations", "组织机构", "Organisations", [Roles.TalentOffice, Roles.Operator, Roles.BigDataBureau, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Department]),
         new("/accounts", "账号管理", "Accounts", [Roles.TalentOffice, Roles.Operator]),
         new("/audit", "审计日志", "Audit log", [Roles.Auditor]),
+        new("/subsidies", "补贴发放", "Subsidy payments", [Roles.TalentOffice, Roles.Auditor]),
         new("/data-sharing/answers", "数据共享应答", "Data-sharing answers", [Roles.TalentOffice, Roles.Auditor, Roles.Department, Roles.BigDataBureau]),
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
         new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
