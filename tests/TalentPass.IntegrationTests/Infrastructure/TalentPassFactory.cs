@@ -79,9 +79,6 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         // Read while the host is being built (before the in-memory settings below apply): the in-process stand-ins.
         builder.UseSetting("StandIns:Enabled", "true");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings()));
-
-        // Read while the services are registered (the in-process stand-ins), before app configuration applies.
-        builder.UseSetting("StandIns:Enabled", "true");
     }
 
     /// <summary>An API client signed in as <paramref name="username"/> with a bearer token from <c>POST /api/v1/auth/token</c>.</summary>
