@@ -21,6 +21,12 @@ if (args is ["generate", var count, var directory])
     return 0;
 }
 
+if (args is ["services", .. var servicesArgs])
+{
+    // talentpass-benchmarks services [--applications N] [--queue-rows N] [--parallel N] [--requests N] [--output FILE] (benchmarks/services.sh).
+    return await ServicesBenchmark.RunAsync(servicesArgs);
+}
+
 if (args is ["codes", .. var codesArgs])
 {
     // talentpass-benchmarks codes [--seconds S] [--rounds R] [--output FILE]: talent-code micro benchmarks (benchmarks/codes.sh).

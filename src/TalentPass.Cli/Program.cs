@@ -2,6 +2,7 @@ using System.CommandLine;
 using TalentPass.Cli.Commands.Codes;
 using TalentPass.Cli.Commands.Database;
 using TalentPass.Cli.Commands.Ledger;
+using TalentPass.Cli.Commands.Services;
 using TalentPass.Cli.Commands.Talents;
 
 namespace TalentPass.Cli;
@@ -23,6 +24,7 @@ internal static class CliProgram
         ledger.Subcommands.Add(VerifyProofCommand.Create());
         root.Subcommands.Add(ledger);
         root.Subcommands.Add(WitnessServeCommand.Create());
+        root.Subcommands.Add(OneClickBatchCommand.Create());
         return root;
     }
 }

@@ -35,7 +35,9 @@ public sealed class ServicesModule : ITalentPassModule
         services.AddScoped<ApplicationPlanner>();
         services.AddScoped<ApplicationWriter>();
         services.AddScoped<ApplyHandler>();
+        services.AddSingleton<IOneClickBatch, OneClickBatch>();
         services.AddScoped<DecisionDispatcher>();
+        services.AddScoped<OptionalNotifier>();
         services.AddScoped<IServiceDecisionFeed, ServiceDecisionFeed>();
         services.AddScoped<Countdown>();
         services.AddScoped<ApplicationViews>();

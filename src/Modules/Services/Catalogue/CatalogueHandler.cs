@@ -167,7 +167,8 @@ internal sealed class CatalogueHandler(ServicesDbContext db, CatalogueReader rea
                 TypedResults.Ok(await handler.CatalogueAsync(onlineOnly == true, ct)))
             .AllowAnonymous()
             .WithName("GetServiceCatalogue")
-            .WithSummary("The one-thing services catalogue: themes, categories and matters (public)");
+            .WithSummary("The one-thing services catalogue: themes, categories and matters (public)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/matters/{code}", async Task<Results<Ok<MatterView>, ProblemHttpResult>> (string code, int? version, CatalogueHandler handler, CancellationToken ct) =>
             {

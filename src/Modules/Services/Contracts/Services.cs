@@ -34,3 +34,16 @@ public interface IServiceDecisionFeed
 {
     Task<IReadOnlyList<ServiceDecisionFeedEntry>> ReadAsync(long afterSequence, int max, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What a one-click batch did (see <see cref="IOneClickBatch"/>).</summary>
+/// <param name="Rejected">Talents refused before anything was stored (not eligible, already granted, …), by error code.</param>
+public sealed record OneClickBatchResult(int Requested, int Approved, int ToClerk, IReadOnlyDictionary<string, int> Rejected, TimeSpan Elapsed);
+
+/// <summary>
+/// The one-click path for many talents at once (a proactive campaign, 免申即享, or a benchmark): the same checks, look-ups,
+/// rules and rows as one talent's one-click application, written a chunk per transaction, decisions raised after each commit.
+/// </summary>
+public interface IOneClickBatch
+{
+    Task<OneClickBatchResult> RunAsync(string matterCode, IReadOnlyList<Guid> talentIds, int parallelism, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
+}

@@ -83,7 +83,7 @@ internal sealed partial class DeadlineJob(IServiceScopeFactory scopes, DeadlineJ
 internal sealed class DeadlineWork(
     ServicesDbContext db,
     IWorkingDayCalendar calendar,
-    INotifier notifier,
+    OptionalNotifier notifier,
     IAccountDirectory accounts,
     CatalogueReader catalogue,
     DecisionDispatcher dispatcher,
@@ -151,21 +151,31 @@ internal sealed class DeadlineWork(
     private async Task EscalateAsync(CancellationToken ct)
     {
         var today = BusinessTime.Today(clock);
-        var overdue = await db.Items.AsNoTracking()
-            .Where(i => i.Status == ItemStatus.InReview && i.EscalatedAt == null && i.DueOn != null && i.DueOn < today)
-            .OrderBy(i => i.DueOn).Take(1000).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        foreach (var item in overdue)
-        {
-            if (!await ClaimAsync(item.Id, warn: false, ct))
-            {
-                continue;
-            }
+        var exact = clock.GetUtcNow();
+        var now = new DateTimeOffset(exact.UtcTicks - (exact.UtcTicks % 10), TimeSpan.Zero); // microseconds: compared after the round trip
 
-            await db.Steps.Where(s => s.ItemId == item.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Escalated, true), ct);
+        // Claim up to 500 overdue items in one statement (a second node claims other rows or none).
+        var candidates = await db.Items.AsNoTracking()
+            .Where(i => i.Status == ItemStatus.InReview && i.EscalatedAt == null && i.DueOn != null && i.DueOn < today)
+            .OrderBy(i => i.DueOn).Select(i => i.Id).Take(500).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        await db.Items.Where(i => candidates.Contains(i.Id) && i.EscalatedAt == null).ExecuteUpdateAsync(s => s.SetProperty(i => i.EscalatedAt, now), ct);
+        var claimed = await db.Items.AsNoTracking().Where(i => candidates.Contains(i.Id) && i.EscalatedAt == now).ToListAsync(ct);
+        var ids = claimed.Select(i => i.Id).ToList();
+        await db.Steps.Where(s => ids.Contains(s.ItemId)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Escalated, true), ct);
+        foreach (var item in claimed)
+        {
             db.History.Add(ApplicationPlanner.History(item.ApplicationId, item.Id, now, null, "system", "escalated",
                 $"已超过办理时限（到期日 {item.DueOn:yyyy-MM-dd}），已督办", $"Overdue (due {item.DueOn:yyyy-MM-dd}); escalated"));
-            await db.SaveChangesAsync(ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var item in claimed)
+        {
             var departments = await OpenDepartmentsAsync(item.Id, ct);
             var recipients = ContactsOf(departments).Concat(options.Value.EscalationRecipients).Distinct(StringComparer.Ordinal).ToList();
             await NotifyAsync(recipients, item, "services.deadline_overdue",
@@ -184,21 +194,35 @@ internal sealed class DeadlineWork(
         return claimed == 1;
     }
 
+    private Dictionary<Guid, Identity.Contracts.OrganisationSummary>? departmentsById;
+
     private async Task<List<string>> OpenDepartmentsAsync(Guid itemId, CancellationToken ct)
     {
+        if (options.Value.DepartmentContacts.Count == 0)
+        {
+            return [];
+        }
+
         var ids = await db.Steps.AsNoTracking().Where(s => s.ItemId == itemId && (s.Status == StepStatus.Open || s.Status == StepStatus.Second)).Select(s => s.DepartmentId).ToListAsync(ct);
-        var byId = await catalogue.DepartmentsByIdAsync(ct);
+        var byId = departmentsById ??= await catalogue.DepartmentsByIdAsync(ct);
         return ids.Where(byId.ContainsKey).Select(id => byId[id].Code).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private IEnumerable<string> ContactsOf(IEnumerable<string> departmentCodes) =>
         departmentCodes.SelectMany(code => options.Value.DepartmentContacts.TryGetValue(code, out var users) ? users : []);
 
+    private readonly Dictionary<string, Guid?> accountIds = new(StringComparer.Ordinal);
+
     private async Task NotifyAsync(IEnumerable<string> usernames, ItemRow item, string topic, string titleZh, string titleEn, string bodyZh, string bodyEn, string kind, CancellationToken ct)
     {
         foreach (var username in usernames.Distinct(StringComparer.Ordinal))
         {
-            if (await accounts.FindAccountIdAsync(username, ct) is { } account)
+            if (!accountIds.TryGetValue(username, out var found))
+            {
+                found = accountIds[username] = await accounts.FindAccountIdAsync(username, ct);
+            }
+
+            if (found is { } account)
             {
                 await notifier.NotifyAsync(new NotificationDraft(account, topic, titleZh, titleEn, bodyZh, bodyEn, $"/services/applications/{item.ApplicationId}", null, $"services:{kind}:{item.Id}:{item.DueOn:yyyyMMdd}:{username}"), ct);
             }

@@ -36,7 +36,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
                     }
                     else
                     {
-                        await importer.WriteAsync(v, ct);
+                        await importer.WriteAsync(v, TypeOf(v), ct);
                     }
                 }
             }
@@ -67,6 +67,18 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    private static NpgsqlTypes.NpgsqlDbType TypeOf(object value) => value switch
+    {
+        Guid => NpgsqlTypes.NpgsqlDbType.Uuid,
+        string => NpgsqlTypes.NpgsqlDbType.Text,
+        int => NpgsqlTypes.NpgsqlDbType.Integer,
+        long => NpgsqlTypes.NpgsqlDbType.Bigint,
+        bool => NpgsqlTypes.NpgsqlDbType.Boolean,
+        DateOnly => NpgsqlTypes.NpgsqlDbType.Date,
+        DateTimeOffset => NpgsqlTypes.NpgsqlDbType.TimestampTz,
+        _ => throw new InvalidOperationException($"No PostgreSQL type for {value.GetType()}."),
+    };
 
     public object Store(object? value) => value switch
     {

@@ -160,7 +160,12 @@ internal sealed class ServicesDbContext(DbContextOptions<ServicesDbContext> opti
             t.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             t.Property(x => x.ItemId).HasColumnName("item_id");
             t.Property(x => x.ApplicationId).HasColumnName("application_id");
-            t.Property(x => x.Reference).HasColumnName("reference");
+            var reference = t.Property(x => x.Reference).HasColumnName("reference");
+            if (!Database.IsSqlite())
+            {
+                reference.UseCollation("C"); // prefix search by range on the same b-tree order
+            }
+
             t.Property(x => x.MatterCode).HasColumnName("matter_code");
             t.Property(x => x.TalentMaskedName).HasColumnName("talent_masked_name");
             t.Property(x => x.DepartmentId).HasColumnName("department_id");
@@ -182,7 +187,8 @@ internal sealed class ServicesDbContext(DbContextOptions<ServicesDbContext> opti
             t.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             t.HasIndex(x => new { x.DepartmentId, x.Status, x.DueOn, x.Id }).HasDatabaseName("ix_services_steps_queue");
             t.HasIndex(x => x.ItemId).HasDatabaseName("ix_services_steps_item");
-            t.HasIndex(x => new { x.DepartmentId, x.Reference }).HasDatabaseName("ix_services_steps_reference");
+            t.HasIndex(x => new { x.DepartmentId, x.Status, x.MatterCode, x.DueOn, x.Id }).HasDatabaseName("ix_services_steps_queue_matter");
+            t.HasIndex(x => new { x.DepartmentId, x.Status, x.Reference }).HasDatabaseName("ix_services_steps_reference");
         });
         modelBuilder.Entity<HistoryRow>(t =>
         {

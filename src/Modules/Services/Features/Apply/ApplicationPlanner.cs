@@ -64,18 +64,10 @@ internal sealed class ApplicationPlanner(ServicesDbContext db, CatalogueReader c
             return ServicesErrors.TooManyMatters;
         }
 
-        if (command.Talent.Status != "active")
+        var single = CheckOne(command, context);
+        if (!single.IsSuccess)
         {
-            return ServicesErrors.TalentNotActive;
-        }
-
-        foreach (var request in command.Matters)
-        {
-            var check = CheckMatter(command, request, context);
-            if (!check.IsSuccess)
-            {
-                return check;
-            }
+            return single;
         }
 
         var codes = command.Matters.Select(m => m.Code).Distinct(StringComparer.Ordinal).ToList();
@@ -99,6 +91,26 @@ internal sealed class ApplicationPlanner(ServicesDbContext db, CatalogueReader c
             if (current.Definition.Once)
             {
                 return ServicesErrors.AlreadyGranted(Name(current.Matter));
+            }
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>The checks that need no database: talent status, catalogue, channel, eligibility, materials.</summary>
+    public static Result CheckOne(ApplyCommand command, PlanningContext context)
+    {
+        if (command.Talent.Status != "active")
+        {
+            return ServicesErrors.TalentNotActive;
+        }
+
+        foreach (var request in command.Matters)
+        {
+            var check = CheckMatter(command, request, context);
+            if (!check.IsSuccess)
+            {
+                return check;
             }
         }
 

@@ -15,7 +15,7 @@ namespace TalentPass.Modules.Services.Features.Decisions;
 internal sealed partial class DecisionDispatcher(
     ServicesDbContext db,
     IServiceProvider services,
-    INotifier notifier,
+    OptionalNotifier notifier,
     TimeProvider clock,
     ILogger<DecisionDispatcher> logger)
 {

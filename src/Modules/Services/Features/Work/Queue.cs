@@ -53,13 +53,15 @@ internal sealed class QueueReader(ServicesDbContext db, ICurrentUser user, Count
         if (query.OverdueOnly)
         {
             var today = countdown.Today;
-            steps = steps.Where(s => s.DueOn < today && !s.Paused);
+            steps = steps.Where(s => s.DueOn < today); // index-only; a paused row shows as paused
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
+            // A range on the (department, status, reference) index: references are ASCII ("YJS20260930-…").
             var q = query.Q.Trim().ToUpperInvariant();
-            steps = steps.Where(s => s.Reference.StartsWith(q));
+            var upper = q + "\uffff";
+            steps = steps.Where(s => string.Compare(s.Reference, q) >= 0 && string.Compare(s.Reference, upper) < 0);
         }
 
         var total = await steps.Take((int)Page<QueueRow>.TotalCap + 1).CountAsync(ct);

@@ -21,7 +21,7 @@ internal sealed class StaffActions(
     ServicesDbContext db,
     ICurrentUser user,
     IWorkingDayCalendar calendar,
-    INotifier notifier,
+    OptionalNotifier notifier,
     ITalentDirectory talents,
     DecisionDispatcher dispatcher,
     ApplicationViews views,
