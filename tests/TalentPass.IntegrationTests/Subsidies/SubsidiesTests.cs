@@ -179,7 +179,7 @@ public sealed class SubsidiesTests(TalentPassFactory factory)
 
         paused.GetProperty("schedule").GetProperty("status").GetString().ShouldBe("paused");
         paused.GetProperty("schedule").GetProperty("statusReason").GetString().ShouldBe("talent_suspended");
-        HoldsOf(heldDetail, talentId).ShouldHaveSingleItem().GetProperty("reason").GetString().ShouldBe("talent_suspended");
+        HoldsOf(heldDetail, talentId).ShouldHaveSingleItem(heldDetail.ToString() + " PAUSED " + paused.ToString() + " HELD " + held.ToString()).GetProperty("reason").GetString().ShouldBe("talent_suspended");
         PaymentsOf(heldDetail, talentId).ShouldBeEmpty();
         resumed.GetProperty("schedule").GetProperty("status").GetString().ShouldBe("active");
         var payment = PaymentsOf(await BatchAsync(office, paid.GetProperty("id").GetGuid(), talentId), talentId).ShouldHaveSingleItem();

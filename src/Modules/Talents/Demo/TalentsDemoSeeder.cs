@@ -186,7 +186,7 @@ internal sealed class TalentsDemoSeeder(
 
         if (second is not null)
         {
-            db.Enterprises.Add(MakeEnterprise(second.Id, "91410100MA9GH2KQ3", "李思雨", new DateOnly(2019, 4, 2), "新材料", null, now,
+            db.Enterprises.Add(MakeEnterprise(second.Id, "91410100MA9GH2KQ3", "李思雨", new DateOnly(2019, 4, 2), "新材料", demo.Id, now,
                 [("高性能碳纤维复合材料", "航空航天用碳纤维预浸料产业化", 480_000_000L, new DateOnly(2024, 1, 15), new DateOnly(2025, 12, 31))],
                 [("河南省科学院", "新材料联合研发", new DateOnly(2022, 5, 20))]));
         }
