@@ -59,6 +59,7 @@ internal sealed class IdentityDemoSeeder(
         var accounts = new (string Username, string DisplayName, string Role, string? OrgCode)[]
         {
             ("demo-talent", "张明华", Roles.Talent, null),
+            ("demo-youth", "李青", Roles.Talent, null),
             ("demo-talentoffice", "人才办示例用户", Roles.TalentOffice, "talent-office"),
             ("demo-bigdata", "大数据局示例用户", Roles.BigDataBureau, "big-data-bureau"),
             ("demo-department", "科技局示例用户", Roles.Department, "dept-science"),

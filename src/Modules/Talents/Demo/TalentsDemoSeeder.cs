@@ -27,6 +27,11 @@ internal sealed class TalentsDemoSeeder(
     public const string DemoTalentAccount = "demo-talent";
     public const string DemoTalentName = "张明华";
     public const string DemoTalentIdNumber17 = "41010519850312771";
+    public const string DemoYouthAccount = "demo-youth";
+    public const string DemoYouthName = "李青";
+
+    /// <summary>Born 2001; sequence 352: an ordinary resident for the data-sharing stand-in (found in every source).</summary>
+    public const string DemoYouthIdNumber17 = "41018120010615352";
 
     private static readonly string[] AreaCodes = ["410102", "410103", "410104", "410105", "410122", "410181", "410202", "410302", "410702", "411302"];
     private static readonly string[] Surnames =
@@ -108,7 +113,22 @@ internal sealed class TalentsDemoSeeder(
         db.LevelHistory.Add(new LevelHistoryEntry(Guid.CreateVersion7(now.AddDays(-800)), demo.Id, null, TalentLevel.D, null, "engineering", new DateOnly(2022, 1, 1), "认定 / Recognised", null, now.AddDays(-800)));
         db.LevelHistory.Add(new LevelHistoryEntry(Guid.CreateVersion7(now.AddDays(-400)), demo.Id, TalentLevel.D, TalentLevel.C, "engineering", "engineering", new DateOnly(2024, 3, 1), "专家评审晋升 / Promoted by expert review", null, now.AddDays(-400)));
 
-        var count = Math.Max(0, options.Value.Talents - 1);
+        // A youth talent with an account, for the one-click subsidies (免审即享) of the one-thing services.
+        var youthAccount = await accounts.FindAccountIdAsync(DemoYouthAccount, cancellationToken);
+        var youthFirst17 = DemoYouthIdNumber17;
+        var youthId = ResidentIdNumber.Parse(youthFirst17 + ResidentIdNumber.CheckCharacter(youthFirst17)).Value!;
+        usedIds.Add(youthId.Value);
+        var youth = Talent.Register(Guid.CreateVersion7(now), DemoYouthName, youthId, TalentLevel.Youth, "engineering", new DateOnly(2025, 7, 1), protector, now, DataSources.Demo);
+        Set(youth, ProfileFields.Phone, "13903712468", now);
+        Set(youth, ProfileFields.EducationDegree, "master", now);
+        Set(youth, ProfileFields.EducationSchool, "郑州大学", now);
+        Set(youth, ProfileFields.EducationGraduationYear, "2025", now);
+        youth.SetEmployer(main?.Id, main?.Name ?? "中原动力研究院", now);
+        youth.LinkAccount(youthAccount, now);
+        db.Talents.Add(youth);
+        db.LevelHistory.Add(new LevelHistoryEntry(Guid.CreateVersion7(now), youth.Id, null, TalentLevel.Youth, null, "engineering", new DateOnly(2025, 7, 1), "青年人才认定 / Recognised as a youth talent", null, now));
+
+        var count = Math.Max(0, options.Value.Talents - 2);
         var weighted = new[]
         {
             TalentLevel.A, TalentLevel.B, TalentLevel.B, TalentLevel.C, TalentLevel.C, TalentLevel.C, TalentLevel.D, TalentLevel.D, TalentLevel.D, TalentLevel.D,
