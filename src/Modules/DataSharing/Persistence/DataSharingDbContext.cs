@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TalentPass.Infrastructure.Persistence;
 
 namespace TalentPass.Modules.DataSharing.Persistence;
 
@@ -10,10 +10,6 @@ namespace TalentPass.Modules.DataSharing.Persistence;
 /// </summary>
 internal sealed class DataSharingDbContext(DbContextOptions<DataSharingDbContext> options) : DbContext(options)
 {
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicksConverter = new(
-        v => v.UtcTicks,
-        v => new DateTimeOffset(v, TimeSpan.Zero));
-
     public DbSet<AnswerRow> Answers => Set<AnswerRow>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
@@ -49,13 +45,7 @@ internal sealed class DataSharingDbContext(DbContextOptions<DataSharingDbContext
 
         if (Database.IsSqlite())
         {
-            // SQLite cannot order or compare DateTimeOffset: every instant is stored as UTC ticks (INTEGER).
-            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
-            {
-                property.SetValueConverter(UtcTicksConverter);
-                property.SetColumnType("INTEGER");
-            }
+            modelBuilder.StoreInstantsAsUtcTicks(); // SQLite cannot order or compare DateTimeOffset
         }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TalentPass.Infrastructure.Persistence;
 
 namespace TalentPass.Modules.HostBank.Persistence;
 
@@ -99,17 +99,8 @@ internal sealed class HostBankDbContext(DbContextOptions<HostBankDbContext> opti
 
         if (Database.IsSqlite())
         {
-            // SQLite cannot order or compare DateTimeOffset: every instant is stored as UTC ticks (INTEGER).
-            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
-            {
-                property.SetValueConverter(UtcTicksConverter);
-                property.SetColumnType("INTEGER");
-            }
+            modelBuilder.StoreInstantsAsUtcTicks(); // SQLite cannot order or compare DateTimeOffset
         }
     }
 
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicksConverter = new(
-        v => v.UtcTicks,
-        v => new DateTimeOffset(v, TimeSpan.Zero));
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TalentPass.Infrastructure.Persistence;
 
 namespace TalentPass.Modules.Partners.Persistence;
 
@@ -9,8 +9,6 @@ namespace TalentPass.Modules.Partners.Persistence;
 /// </summary>
 internal sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> options) : DbContext(options)
 {
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-
     public DbSet<PartnerRow> Partners => Set<PartnerRow>();
 
     public DbSet<ApplicationRow> Applications => Set<ApplicationRow>();
@@ -146,13 +144,7 @@ internal sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> opti
 
         if (Database.IsSqlite())
         {
-            // SQLite cannot order or compare DateTimeOffset: every instant is stored as UTC ticks (INTEGER).
-            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                .Where(x => x.ClrType == typeof(DateTimeOffset) || x.ClrType == typeof(DateTimeOffset?)))
-            {
-                property.SetValueConverter(UtcTicks);
-                property.SetColumnType("INTEGER");
-            }
+            modelBuilder.StoreInstantsAsUtcTicks(); // SQLite cannot order or compare DateTimeOffset
         }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TalentPass.Infrastructure.Persistence;
 
 namespace TalentPass.Modules.Subsidies.Persistence;
 
@@ -10,10 +10,6 @@ namespace TalentPass.Modules.Subsidies.Persistence;
 /// </summary>
 internal sealed class SubsidiesDbContext(DbContextOptions<SubsidiesDbContext> options) : DbContext(options)
 {
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicksConverter = new(
-        v => v.UtcTicks,
-        v => new DateTimeOffset(v, TimeSpan.Zero));
-
     public DbSet<ScheduleRow> Schedules => Set<ScheduleRow>();
 
     public DbSet<PaymentRow> Payments => Set<PaymentRow>();
@@ -130,13 +126,7 @@ internal sealed class SubsidiesDbContext(DbContextOptions<SubsidiesDbContext> op
 
         if (Database.IsSqlite())
         {
-            // SQLite cannot order or compare DateTimeOffset: every instant is stored as UTC ticks (INTEGER).
-            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
-                .Where(x => x.ClrType == typeof(DateTimeOffset) || x.ClrType == typeof(DateTimeOffset?)))
-            {
-                property.SetValueConverter(UtcTicksConverter);
-                property.SetColumnType("INTEGER");
-            }
+            modelBuilder.StoreInstantsAsUtcTicks(); // SQLite cannot order or compare DateTimeOffset
         }
     }
 }
