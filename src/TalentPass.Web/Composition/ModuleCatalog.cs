@@ -5,6 +5,15 @@ using TalentPass.Modules.Cards;
 using TalentPass.Modules.Codes;
 using TalentPass.Modules.DataSharing;
 using TalentPass.Modules.HostBank;
+using TalentPass.Modules.Reports;
+using TalentPass.Modules.Policies;
+using TalentPass.Modules.Privacy;
+using TalentPass.Modules.Reviews;
+using TalentPass.Modules.Governance;
+using TalentPass.Modules.Contribution;
+using TalentPass.Modules.Consultations;
+using TalentPass.Modules.Redemptions;
+using TalentPass.Modules.Rights;
 using TalentPass.Modules.Identity;
 using TalentPass.Modules.Ledger;
 using TalentPass.Modules.Notifications;
@@ -40,5 +49,14 @@ public static class ModuleCatalog
         new ServicesModule(),
         new RecognitionModule(),
         new SubsidiesModule(),
+        new RightsModule(),
+        new RedemptionsModule(),
+        new ConsultationsModule(),
+        new ContributionModule(),
+        new ReviewsModule(),
+        new GovernanceModule(),
+        new PrivacyModule(),
+        new PoliciesModule(),
+        new ReportsModule(),
     ];
 }

@@ -21,7 +21,7 @@ public sealed partial class SignInTests(WebAppFixture app) : BrowserTest(app)
     public async Task SignIn_WrongPassword_ShowsErrorAndStaysOnSignInPage()
     {
         // Another account than the other tests use, so the failed attempt never counts towards their lockout.
-        await SignInAsync("demo-auditor", "not-the-password");
+        await SubmitSignInFormAsync(Page, "demo-auditor", "not-the-password");
 
         await Expect(Page).ToHaveURLAsync(SignInPage());
         await Expect(Page.Locator("[role=alert]").First).ToBeVisibleAsync();

@@ -37,6 +37,7 @@ internal sealed class IdentityDemoSeeder(
             ("bank-zhongyuan", "中原银行（示例）", OrganisationKind.Partner),
             ("bank-icbc", "工商银行（示例）", OrganisationKind.Partner),
             ("bank-ccb", "建设银行（示例）", OrganisationKind.Partner),
+            ("merchant-bookstore", "中原书城（示例商户）", OrganisationKind.Partner),
             ("sp-hospital-1", "人才定点医院（示例）", OrganisationKind.ServicePoint),
             ("sp-school-1", "人才子女定点学校（示例）", OrganisationKind.ServicePoint),
             ("sp-talent-window", "政务服务中心人才专窗（示例）", OrganisationKind.ServicePoint),
@@ -60,12 +61,14 @@ internal sealed class IdentityDemoSeeder(
         {
             ("demo-talent", "张明华", Roles.Talent, null),
             ("demo-youth", "李青", Roles.Talent, null),
+            ("demo-leader", "王建国", Roles.Talent, null),
             ("demo-talentoffice", "人才办示例用户", Roles.TalentOffice, "talent-office"),
             ("demo-bigdata", "大数据局示例用户", Roles.BigDataBureau, "big-data-bureau"),
             ("demo-department", "科技局示例用户", Roles.Department, "dept-science"),
             ("demo-operator", "运营机构示例用户", Roles.Operator, "operator"),
             ("demo-bank", "中原银行示例柜员", Roles.PartnerStaff, "bank-zhongyuan"),
             ("demo-servicepoint", "定点医院示例人员", Roles.ServicePointStaff, "sp-hospital-1"),
+            ("demo-merchant", "中原书城示例店员", Roles.PartnerStaff, "merchant-bookstore"),
             ("demo-auditor", "审计示例用户", Roles.Auditor, "talent-office"),
             ("demo-enterprise", "示例企业联系人", Roles.EnterpriseContact, "ENT-DEMO-001"),
         };

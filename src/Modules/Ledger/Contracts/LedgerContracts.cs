@@ -46,9 +46,11 @@ public static class LedgerKinds
     public const string TerminationDecision = "termination_decision";
     public const string Reward = "reward";
     public const string PolicyApproval = "policy_approval";
+    public const string ReinstatementDecision = "reinstatement_decision";
+    public const string AppealDecision = "appeal_decision";
 
     public static IReadOnlyList<string> All { get; } =
-        [Agreement, PerformanceReport, Violation, HostBankCommitment, SuspensionDecision, TerminationDecision, Reward, PolicyApproval];
+        [Agreement, PerformanceReport, Violation, HostBankCommitment, SuspensionDecision, TerminationDecision, Reward, PolicyApproval, ReinstatementDecision, AppealDecision];
 
     public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind, StringComparer.Ordinal);
 }

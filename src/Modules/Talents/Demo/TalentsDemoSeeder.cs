@@ -29,6 +29,11 @@ internal sealed class TalentsDemoSeeder(
     public const string DemoTalentIdNumber17 = "41010519850312771";
     public const string DemoYouthAccount = "demo-youth";
     public const string DemoYouthName = "李青";
+    public const string DemoLeaderAccount = "demo-leader";
+    public const string DemoLeaderName = "王建国";
+
+    /// <summary>Born 1968; sequence 537: an ordinary resident for the data-sharing stand-in.</summary>
+    public const string DemoLeaderIdNumber17 = "41010519680423537";
 
     /// <summary>Born 2001; sequence 352: an ordinary resident for the data-sharing stand-in (found in every source).</summary>
     public const string DemoYouthIdNumber17 = "41018120010615352";
@@ -128,7 +133,21 @@ internal sealed class TalentsDemoSeeder(
         db.Talents.Add(youth);
         db.LevelHistory.Add(new LevelHistoryEntry(Guid.CreateVersion7(now), youth.Id, null, TalentLevel.Youth, null, "engineering", new DateOnly(2025, 7, 1), "青年人才认定 / Recognised as a youth talent", null, now));
 
-        var count = Math.Max(0, options.Value.Talents - 2);
+        // A level-B (national leading) talent with an account, for rights covering family members (medical green channel).
+        var leaderAccount = await accounts.FindAccountIdAsync(DemoLeaderAccount, cancellationToken);
+        var leaderId = ResidentIdNumber.Parse(DemoLeaderIdNumber17 + ResidentIdNumber.CheckCharacter(DemoLeaderIdNumber17)).Value!;
+        usedIds.Add(leaderId.Value);
+        var leader = Talent.Register(Guid.CreateVersion7(now), DemoLeaderName, leaderId, TalentLevel.B, "medicine", new DateOnly(2023, 9, 1), protector, now, DataSources.Demo);
+        Set(leader, ProfileFields.Phone, "13703715566", now);
+        Set(leader, ProfileFields.EducationDegree, "doctorate", now);
+        Set(leader, ProfileFields.EducationSchool, "北京大学", now);
+        Set(leader, ProfileFields.AcademicTitles, "教授\n博士生导师", now);
+        leader.SetEmployer(main?.Id, main?.Name ?? "中原动力研究院", now);
+        leader.LinkAccount(leaderAccount, now);
+        db.Talents.Add(leader);
+        db.LevelHistory.Add(new LevelHistoryEntry(Guid.CreateVersion7(now), leader.Id, null, TalentLevel.B, null, "medicine", new DateOnly(2023, 9, 1), "国家级领军人才认定 / Recognised as a national leading talent", null, now));
+
+        var count = Math.Max(0, options.Value.Talents - 3);
         var weighted = new[]
         {
             TalentLevel.A, TalentLevel.B, TalentLevel.B, TalentLevel.C, TalentLevel.C, TalentLevel.C, TalentLevel.D, TalentLevel.D, TalentLevel.D, TalentLevel.D,
