@@ -14,10 +14,10 @@ internal static class NavItems
         new("/me", "我的人才码", "My talent pass", [Roles.Talent]) { Exact = true }, // not also active on /me/code, /me/scans
         new("/me/code", "出示人才码", "Show my code", [Roles.Talent]),
         new("/me/scans", "扫码记录", "Who scanned my code", [Roles.Talent]),
-        new("/me/subsidies", "我的补贴", "My subsidies", [Roles.Talent]),
         new("/me/profile", "我的资料", "My profile", [Roles.Talent]),
         new("/services", "一件事", "One-thing services", [Roles.Talent, Roles.TalentOffice]) { Exact = true },
         new("/me/applications", "我的办件", "My applications", [Roles.Talent]),
+        new("/me/subsidies", "我的补贴", "My subsidies", [Roles.Talent]),
         new("/services/queue", "待办队列", "Services queue", [Roles.Department, Roles.TalentOffice]),
         new("/services/reports", "办理时效", "On-time report", [Roles.TalentOffice, Roles.Auditor, Roles.BigDataBureau]),
         new("/me/cards", "我的人才卡", "My talent cards", [Roles.Talent]),
@@ -50,8 +50,79 @@ internal static class NavItems
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
+    /// <summary>
+    /// The menus the links are grouped into, in display order: a link belongs to the first group with a rule matching
+    /// its path (a rule matches the path itself and the paths below it). New links find their group by path.
+    /// </summary>
+    private static readonly (string Key, string Zh, string En, string[] Paths)[] Groups =
+    [
+        ("pass", "人才码与卡", "Code and cards", ["/me/code", "/me/scans", "/me/cards", "/me/host-bank"]),
+        ("my-rights", "我的权益", "My rights", ["/me/rights", "/me/family", "/me/redemptions"]),
+        ("my-services", "我的办事", "My services", ["/me/applications", "/me/recognitions", "/me/subsidies", "/me/review"]),
+        ("me", "我的", "Me", ["/me"]),
+        ("registry", "人才库", "Registry", ["/talents", "/change-requests", "/enterprises"]),
+        ("services", "一件事", "Services", ["/services", "/recognition", "/subsidies", "/data-sharing", "/calendar"]),
+        ("rights", "权益", "Rights", ["/rights", "/redeem", "/redemptions", "/contribution", "/scan", "/consultations"]),
+        ("partners", "人才卡与合作", "Cards and partners", ["/partner", "/partners", "/cards", "/webhooks", "/host-bank"]),
+        ("governance", "治理", "Governance", ["/governance", "/reviews", "/policies", "/reports"]),
+        ("system", "系统", "System", ["/organisations", "/accounts", "/audit", "/ledger", "/notifications"]),
+    ];
+
+    /// <summary>Up to this many links are shown in one row; more are grouped into menus.</summary>
+    public const int FlatLimit = 8;
+
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
+
+    /// <summary>The user's links by menu, in menu order (a talent's "/services" sits with their services).</summary>
+    public static IReadOnlyList<NavGroup> GroupsFor(ClaimsPrincipal user)
+    {
+        var talent = user.IsInRole(Roles.Talent);
+        return For(user)
+            .GroupBy(i => GroupOf(i.Href, talent))
+            .OrderBy(g => g.Key)
+            .Select(g => new NavGroup(Groups[g.Key].Key, Groups[g.Key].Zh, Groups[g.Key].En, [.. g]))
+            .ToList();
+    }
+
+    /// <summary>The menu holding the page at <paramref name="path"/> (the longest link it is at or below), or null.</summary>
+    public static NavGroup? ActiveGroup(IReadOnlyList<NavGroup> groups, string path) =>
+        groups
+            .SelectMany(g => g.Items.Where(i => Matches(i.Href, path, exact: false)).Select(i => (Group: g, i.Href.Length)))
+            .OrderByDescending(x => x.Length)
+            .Select(x => x.Group)
+            .FirstOrDefault();
+
+    private static int GroupOf(string href, bool talent)
+    {
+        // The talent's home page (their pass) opens the code-and-cards menu; the services catalogue opens theirs.
+        if (href == "/me")
+        {
+            return Array.FindIndex(Groups, g => g.Key == "pass");
+        }
+
+        if (talent && href == "/services")
+        {
+            return Array.FindIndex(Groups, g => g.Key == "my-services");
+        }
+
+        for (var i = 0; i < Groups.Length; i++)
+        {
+            if (Groups[i].Paths.Any(p => Matches(p, href, exact: false)))
+            {
+                return i;
+            }
+        }
+
+        return Array.FindIndex(Groups, g => g.Key == "system");
+    }
+
+    private static bool Matches(string href, string path, bool exact) =>
+        string.Equals(path, href, StringComparison.OrdinalIgnoreCase)
+        || (!exact && path.StartsWith(href.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>One menu of the main navigation and the user's links in it.</summary>
+internal sealed record NavGroup(string Key, string Zh, string En, IReadOnlyList<NavItem> Items);
 
 internal sealed record NavItem(string Href, string Zh, string En, string[] Roles)
 {
