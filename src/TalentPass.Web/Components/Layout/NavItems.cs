@@ -57,7 +57,7 @@ internal static class NavItems
     private static readonly (string Key, string Zh, string En, string[] Paths)[] Groups =
     [
         ("pass", "人才码与卡", "Code and cards", ["/me/code", "/me/scans", "/me/cards", "/me/host-bank"]),
-        ("my-rights", "我的权益", "My rights", ["/me/rights", "/me/family", "/me/redemptions"]),
+        ("my-rights", "我的权益", "My rights", ["/me/rights", "/me/family", "/me/redemptions", "/me/consultations"]),
         ("my-services", "我的办事", "My services", ["/me/applications", "/me/recognitions", "/me/subsidies", "/me/review"]),
         ("me", "我的", "Me", ["/me"]),
         ("registry", "人才库", "Registry", ["/talents", "/change-requests", "/enterprises"]),
@@ -103,6 +103,11 @@ internal static class NavItems
         if (talent && href == "/services")
         {
             return Array.FindIndex(Groups, g => g.Key == "my-services");
+        }
+
+        if (talent && Matches("/rights", href, exact: false))
+        {
+            return Array.FindIndex(Groups, g => g.Key == "my-rights");
         }
 
         for (var i = 0; i < Groups.Length; i++)
