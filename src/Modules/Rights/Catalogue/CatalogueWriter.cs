@@ -64,23 +64,14 @@ internal sealed class CatalogueWriter(RightsDbContext db, RightsCatalogue catalo
 
     public async Task<Result<RightDefinition>> UpdateAsync(Guid id, RightInput input, CancellationToken ct)
     {
-        var row = await db.Rights.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (row is null)
+        ArgumentNullException.ThrowIfNull(input);
+        var loaded = await LoadForChangeAsync(id, input.ExpectedRevision, ct);
+        if (!loaded.IsSuccess)
         {
-            return RightsErrors.RightNotFound;
+            return loaded.Error;
         }
 
-        var before = RightMapping.ToDefinition(row);
-        if (!CanManage(before))
-        {
-            return RightsErrors.OutsideRemit;
-        }
-
-        if (input.ExpectedRevision is { } expected && expected != row.Revision)
-        {
-            return RightsErrors.RevisionConflict;
-        }
-
+        var (row, before) = loaded.Value;
         var validated = RightValidator.Validate(input with { Code = row.Code }, row.Id, row.Revision + 1, row.Status, await OrganisationsAsync(ct));
         if (!validated.IsSuccess)
         {
@@ -104,23 +95,14 @@ internal sealed class CatalogueWriter(RightsDbContext db, RightsCatalogue catalo
 
     public async Task<Result<RightDefinition>> SetStatusAsync(Guid id, bool withdraw, RightStatusRequest request, CancellationToken ct)
     {
-        var row = await db.Rights.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (row is null)
+        ArgumentNullException.ThrowIfNull(request);
+        var loaded = await LoadForChangeAsync(id, request.ExpectedRevision, ct);
+        if (!loaded.IsSuccess)
         {
-            return RightsErrors.RightNotFound;
+            return loaded.Error;
         }
 
-        var before = RightMapping.ToDefinition(row);
-        if (!CanManage(before))
-        {
-            return RightsErrors.OutsideRemit;
-        }
-
-        if (request.ExpectedRevision is { } expected && expected != row.Revision)
-        {
-            return RightsErrors.RevisionConflict;
-        }
-
+        var (row, before) = loaded.Value;
         if (withdraw && row.Status == RightCodes.Withdrawn)
         {
             return RightsErrors.AlreadyWithdrawn;
@@ -133,6 +115,29 @@ internal sealed class CatalogueWriter(RightsDbContext db, RightsCatalogue catalo
 
         var after = before with { Status = withdraw ? RightCodes.Withdrawn : RightCodes.Active, Revision = row.Revision + 1 };
         return await SaveChangeAsync(row, after, withdraw ? Actions.Withdrawn : Actions.Reinstated, "status", request.Note, ct);
+    }
+
+    /// <summary>The tracked row and its definition, if it exists, is within the remit and is at the revision the editor saw.</summary>
+    private async Task<Result<(RightRow Row, RightDefinition Definition)>> LoadForChangeAsync(Guid id, long? expectedRevision, CancellationToken ct)
+    {
+        var row = await db.Rights.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null)
+        {
+            return RightsErrors.RightNotFound;
+        }
+
+        var definition = RightMapping.ToDefinition(row);
+        if (!CanManage(definition))
+        {
+            return RightsErrors.OutsideRemit;
+        }
+
+        if (expectedRevision is { } expected && expected != row.Revision)
+        {
+            return RightsErrors.RevisionConflict;
+        }
+
+        return (row, definition);
     }
 
     /// <summary>Adds a validated right (revision 1) without a remit check: creation above and the demo seeder.</summary>

@@ -36,7 +36,7 @@ internal sealed class MyRights(ICurrentUser user, ITalentDirectory talents, Righ
         var snapshot = await catalogue.GetSnapshotAsync(ct);
         var usable = snapshot.Rights
             .Where(r => RightEligibility.Check(r, talent.Level, talent.Category, Beneficiaries.Self, null, today) is null)
-            .OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .OrderBy(r => r.Kind switch { RightKinds.Government => 0, RightKinds.Financial => 1, _ => 2 }).ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
         var usageSource = services.GetService<IRightsUsage>();
         var usage = usageSource is null || usable.Count == 0

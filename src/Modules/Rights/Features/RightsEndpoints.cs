@@ -104,25 +104,22 @@ internal static class RightsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{id:guid}/withdraw", (Guid id, RightStatusRequest request, CatalogueWriter writer, CatalogueQueries queries, CancellationToken ct) =>
-                SetStatusAsync(id, withdraw: true, request, writer, queries, ct))
-            .RequireAuthorization(p => p.RequireRole(CatalogueManagers))
-            .WithName("WithdrawRight")
-            .WithSummary("Withdraw a right (rights are never deleted; redemptions keep pointing at it)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/{id:guid}/reinstate", (Guid id, RightStatusRequest request, CatalogueWriter writer, CatalogueQueries queries, CancellationToken ct) =>
-                SetStatusAsync(id, withdraw: false, request, writer, queries, ct))
-            .RequireAuthorization(p => p.RequireRole(CatalogueManagers))
-            .WithName("ReinstateRight")
-            .WithSummary("Reinstate a withdrawn right")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        foreach (var (path, withdraw, name, summary) in new[]
+        {
+            ("/{id:guid}/withdraw", true, "WithdrawRight", "Withdraw a right (rights are never deleted; redemptions keep pointing at it)"),
+            ("/{id:guid}/reinstate", false, "ReinstateRight", "Reinstate a withdrawn right"),
+        })
+        {
+            group.MapPost(path, (Guid id, RightStatusRequest request, CatalogueWriter writer, CatalogueQueries queries, CancellationToken ct) =>
+                    SetStatusAsync(id, withdraw, request, writer, queries, ct))
+                .RequireAuthorization(p => p.RequireRole(CatalogueManagers))
+                .WithName(name)
+                .WithSummary(summary)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
     }
 
     private static void MapMe(RouteGroupBuilder group)
