@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentPass.Infrastructure.Demo;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
+using TalentPass.Infrastructure.PersonalData;
 using TalentPass.Modules.Rights.Catalogue;
 using TalentPass.Modules.Rights.Contracts;
 using TalentPass.Modules.Rights.Demo;
 using TalentPass.Modules.Rights.Family;
+using TalentPass.Modules.Rights.Features;
 using TalentPass.Modules.Rights.Financing;
 using TalentPass.Modules.Rights.Persistence;
 
@@ -28,10 +30,11 @@ public sealed class RightsModule : ITalentPassModule
         services.AddScoped<IFamilyMembers, FamilyMembers>();
         services.AddScoped<FamilyRegister>();
         services.AddScoped<FinancingDesk>();
+        services.AddScoped<CatalogueQueries>();
+        services.AddScoped<MyRights>();
+        services.AddScoped<IPersonalDataSource, RightsPersonalData>();
         services.AddScoped<IDemoSeeder, RightsDemoSeeder>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => RightsEndpoints.Map(endpoints);
 }

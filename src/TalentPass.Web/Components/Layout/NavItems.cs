@@ -47,6 +47,10 @@ internal static class NavItems
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
         new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
         new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
+        new("/me/rights", "我的权益", "My rights", [Roles.Talent]),
+        new("/me/family", "家庭成员", "Family members", [Roles.Talent]),
+        new("/rights/catalogue", "权益目录", "Rights catalogue", [Roles.TalentOffice, Roles.Operator, Roles.Department, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.BigDataBureau, Roles.Auditor]),
+        new("/rights/financing", "融资申请", "Financing applications", [Roles.PartnerStaff]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
