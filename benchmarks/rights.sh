@@ -209,6 +209,6 @@ for line in open(counts):
     provider, rows, used, warm, warm_bad = line.split()
     kind = f"redeem_{provider}"
     answered = int(sum(v[3] - v[4] - v[5] for v in by[kind])) + int(warm) - int(warm_bad)
-    print(f"| every 2xx stored, counters agree ({provider}) | {answered} redemptions answered 2xx (incl. warm-up) | {rows} rows, counters sum {used} | {ok(int(rows) == answered == int(used))} |")
+    print(f"| every 2xx stored (timeouts may add rows), counters equal rows ({provider}) | {answered} redemptions answered 2xx (incl. warm-up) | {rows} rows, counters sum {used} | {ok(int(rows) >= answered and int(rows) == int(used))} |")
 PY
 cat docs/benchmarks/rights.md
