@@ -51,7 +51,7 @@ trap cleanup EXIT
 echo "starting a throw-away PostgreSQL cluster on port $pg_port (default durability)"
 echo "$pg_password" >"$work/pgpass"; chown postgres "$work/pgpass"; mkdir "$work/pg"; chown postgres "$work/pg"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U postgres --pwfile="$work/pgpass" -A scram-sha-256 >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
   -o "-p $pg_port -h 127.0.0.1 -k $work/pg -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
 PGPASSWORD="$pg_password" "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE talentpass_bench" >/dev/null
 

@@ -165,6 +165,30 @@ public sealed class RedemptionsApiTests(TalentPassFactory factory)
         mine.GetProperty("total").GetInt64().ShouldBe(3);
     }
 
+    [Fact]
+    public async Task Redeem_HospitalScansLeaderCode_GreenChannelForMotherFromTheRealCatalogue()
+    {
+        var leader = await factory.CreateClientAsAsync("demo-leader");
+        var staff = await factory.CreateClientAsAsync(CodesApi.ServicePoint);
+        var lookup = await LookupAsync(staff, await CodesApi.MyCodeTextAsync(leader));
+        var green = lookup.GetProperty("rights").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "medical-green-channel");
+        var mother = lookup.GetProperty("family").EnumerateArray().Single(m => m.GetProperty("relation").GetString() == "parent");
+        var left = green.GetProperty("leftForTalent").GetInt32();
+
+        var response = await RedeemAsync(staff, new { lookupId = lookup.GetProperty("lookupId").GetString(), rightId = green.GetProperty("rightId").GetGuid(), beneficiary = "parent", familyMemberId = mother.GetProperty("id").GetGuid() }, Key());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var redemption = await response.ReadJsonAsync();
+        redemption.GetProperty("beneficiary").GetString().ShouldBe("parent");
+        var mine = await (await leader.GetAsync(new Uri("/api/v1/redemptions/me", UriKind.Relative), Ct)).ReadJsonAsync();
+        mine.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ShouldContain(redemption.GetProperty("id").GetGuid());
+        var after = await LookupAsync(staff, await CodesApi.MyCodeTextAsync(leader));
+        RightIn(after, green.GetProperty("rightId").GetGuid()).GetProperty("leftForTalent").GetInt32().ShouldBe(left - 1);
+
+        // Give the unit back: the demo talent's yearly quota is shared with other tests and the demo.
+        (await staff.PostAsJsonAsync($"/api/v1/redemptions/{redemption.GetProperty("id").GetGuid()}/reverse", new { reason = "测试 / test" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     internal static string Key() => Guid.NewGuid().ToString();
 
     internal static async Task<JsonElement> LookupAsync(HttpClient staff, string code)
