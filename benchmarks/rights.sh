@@ -123,7 +123,7 @@ right = call("POST", "/api/v1/rights/catalogue", {
     "providerOrganisationId": orgs["dept-social"], "levels": ["a", "b", "c", "d", "e"], "categories": [], "familyRelations": [],
     "validFrom": "2020-01-01", "policyVersion": "bench-1", "servicePointOrganisationIds": [orgs["sp-hospital-1"]],
     "requiresOnlineVerification": True, "allowsOfflineRedemption": False, "staticCodeAccepted": False, "valueFen": 100,
-    "quotas": [{"scope": "per_talent", "limit": 10000000, "period": "year"}], "pools": [], "reversalWindowMinutes": 30}, office)
+    "quotas": [{"scope": "per_talent", "limit": 10000000, "period": "year"}], "pools": [], "reversalWindowMinutes": 30}, office)["right"]
 def id_number(n):
     body = "410105" + "19%02d0%d%02d" % (70 + n % 25, 1 + n % 9, 10 + n % 18) + "%03d" % (300 + (n * 7 + random.randrange(600)) % 600)
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
