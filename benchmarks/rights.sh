@@ -57,7 +57,8 @@ PGPASSWORD="$pg_password" "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -
 
 bare_port=5398
 dotnet benchmarks/TalentPass.Benchmarks/bin/Release/net10.0/TalentPass.Benchmarks.dll bare-kestrel --port "$bare_port" >"$work/bare.log" 2>&1 &
-pids+=("$!")
+bare_pid=$!
+pids+=("$bare_pid")
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run() { # run <name> <url> <lua> <pid>
@@ -153,7 +154,7 @@ PY
   wrk -t"$threads" -c"$connections" -d3s -s "$work/plain.lua" "http://127.0.0.1:$bare_port/plain" >/dev/null
   for r in $(seq 1 "$rounds"); do
     run "redeem_$provider-$r" "http://127.0.0.1:$app_port/api/v1/redemptions" "$work/redeem-$provider.lua" "$app_pid"
-    run "bare_$provider-$r" "http://127.0.0.1:$bare_port/plain" "$work/plain.lua" "${pids[1]}"
+    run "bare_$provider-$r" "http://127.0.0.1:$bare_port/plain" "$work/plain.lua" "$bare_pid"
   done
   kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true
   right_id="$(cat "$work/right-$provider.txt")"
