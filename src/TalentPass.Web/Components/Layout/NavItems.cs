@@ -51,6 +51,9 @@ internal static class NavItems
         new("/me/family", "家庭成员", "Family members", [Roles.Talent]),
         new("/rights/catalogue", "权益目录", "Rights catalogue", [Roles.TalentOffice, Roles.Operator, Roles.Department, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.BigDataBureau, Roles.Auditor]),
         new("/rights/financing", "融资申请", "Financing applications", [Roles.PartnerStaff]),
+        new("/redeem", "权益核销", "Redeem a right", [Roles.ServicePointStaff, Roles.PartnerStaff]),
+        new("/redemptions", "核销记录", "Redemptions", [Roles.ServicePointStaff, Roles.PartnerStaff, Roles.TalentOffice, Roles.Auditor, Roles.Department, Roles.Operator]),
+        new("/me/redemptions", "权益使用记录", "My redemptions", [Roles.Talent]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
