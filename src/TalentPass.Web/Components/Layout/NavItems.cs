@@ -47,6 +47,11 @@ internal static class NavItems
         new("/ledger", "存证账本", "Evidence ledger", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau]),
         new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
         new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
+        new("/me/consultations", "政策咨询", "Policy questions", [Roles.Talent]),
+        new("/consultations", "咨询答复", "Questions to answer", [Roles.TalentOffice, Roles.Department, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Operator]),
+        new("/rights/faq", "权益常见问题", "Rights FAQ", [Roles.Talent, Roles.TalentOffice, Roles.Department, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Operator]),
+        new("/contribution", "服务贡献值", "Service contribution", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau, Roles.PartnerStaff]),
+        new("/rights/reports", "权益统计", "Rights reports", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau, Roles.Department]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
