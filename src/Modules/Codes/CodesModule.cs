@@ -43,6 +43,7 @@ public sealed class CodesModule : ITalentPassModule
         services.AddHostedService(sp => sp.GetRequiredService<ScanWriter>());
         services.AddHostedService<CodesRefreshJob>();
         services.AddSingleton<VerifyCodeHandler>();
+        services.AddScoped<ICodeVerification, CodeVerification>();
         services.AddScoped<SubjectRegistry>();
         services.AddScoped<IssueCodeHandler>();
         services.AddScoped<ListScansHandler>();
