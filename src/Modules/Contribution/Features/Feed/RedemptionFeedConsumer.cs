@@ -38,7 +38,8 @@ internal sealed class ContributionFeedSignal
 /// reversed. Rows and the cursor move commit in one transaction, so each event is applied exactly once even if the
 /// process dies. Multi-node safe: the transaction starts by updating the cursor row (a row lock on PostgreSQL, the
 /// write lock on SQLite), so a second node waits and then reads the moved cursor. Without an <see cref="IRedemptionFeed"/>
-/// registered (Redemptions not installed) there is nothing to read.
+/// registered (Redemptions not installed) there is nothing to read. The feed is read before the cursor lock is taken
+/// (its read numbers rows, a write that must not wait on our lock on SQLite); events applied meanwhile are skipped.
 /// </summary>
 internal sealed class RedemptionFeedProcessor(ContributionDbContext db, IServiceProvider services, IPartnerDirectory partners, TimeProvider clock)
 {
@@ -49,10 +50,20 @@ internal sealed class RedemptionFeedProcessor(ContributionDbContext db, IService
             return 0;
         }
 
+        // Read the feed BEFORE taking the cursor lock: reading numbers new feed rows (a write in the Redemptions
+        // module), which on SQLite would wait for the write lock this transaction holds. Reading is idempotent;
+        // under the lock, events another node applied meanwhile are skipped.
+        var start = await db.FeedCursor.AsNoTracking().Where(c => c.Id == 1).Select(c => c.LastSequence).SingleAsync(ct);
+        var read = await feed.ReadAsync(start, max, ct);
+        if (read.Count == 0)
+        {
+            return 0;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("UPDATE contribution_feed_cursor SET last_sequence = last_sequence WHERE id = 1", ct);
         var cursor = await db.FeedCursor.SingleAsync(c => c.Id == 1, ct);
-        var events = await feed.ReadAsync(cursor.LastSequence, max, ct);
+        var events = read.Where(e => e.Sequence > cursor.LastSequence).ToList();
         if (events.Count == 0)
         {
             await tx.RollbackAsync(ct);

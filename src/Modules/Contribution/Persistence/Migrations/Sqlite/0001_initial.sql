@@ -50,7 +50,7 @@ CREATE UNIQUE INDEX ux_contribution_formulas_version ON contribution_formulas (v
 
 -- Version 1: 1 point per yuan of discount given + 1 point per redemption.
 INSERT INTO contribution_formulas (id, version, valid_from, valid_to, yuan_weight_milli, redemption_weight_milli, note, created_at, created_by)
-VALUES ('0190f000-0000-7000-8000-000000000001', 1, '2026-01-01', NULL, 1000, 1000, '初始公式：每让利1元计1分，每次核销计1分 / Initial: 1 point per yuan of discount, 1 point per redemption', 0, NULL);
+VALUES ('0190F000-0000-7000-8000-000000000001', 1, '2026-01-01', NULL, 1000, 1000, '初始公式：每让利1元计1分，每次核销计1分 / Initial: 1 point per yuan of discount, 1 point per redemption', 0, NULL);
 
 CREATE TABLE contribution_rewards (
   id TEXT NOT NULL CONSTRAINT pk_contribution_rewards PRIMARY KEY,
