@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TalentPass.IntegrationTests.Identity;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.IntegrationTests.Talents;
+using TalentPass.Modules.Rights.Contracts;
+using TalentPass.SharedKernel;
 
 namespace TalentPass.IntegrationTests.Consultations;
 
@@ -58,6 +62,32 @@ public sealed class ConsultationsApiTests(TalentPassFactory factory)
         var entry = faq.GetProperty("items").EnumerateArray().Single();
         entry.GetProperty("question").GetString().ShouldBe("人才公寓怎么申请？我的电话[手机号]，请回电。");
         entry.GetProperty("answer").GetString()!.ShouldNotContain("13800000000");
+    }
+
+    [Fact]
+    public async Task Ask_AboutARight_RoutedToItsProviderWhoAnswers()
+    {
+        var (talent, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var office = await factory.CreateClientAsAsync("demo-talentoffice");
+        var medical = await factory.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<IRightsCatalogue>().GetSnapshotAsync(Ct)).Rights.Single(r => r.Code == "medical-green-channel"));
+        var providerStaff = IdentityApi.UniqueName("social");
+        await IdentityApi.CreateAccountAsync(office, providerStaff, [Roles.Department], medical.ProviderOrganisationId);
+        var provider = await factory.CreateClientAsAsync(providerStaff, IdentityApi.StrongPassword);
+        var question = "绿色通道能否用于配偶住院？" + Guid.NewGuid().ToString("N")[..6];
+
+        var asked = await AskAsync(talent, new { rightId = medical.Id, question });
+
+        asked.GetProperty("providerOrganisationId").GetGuid().ShouldBe(medical.ProviderOrganisationId);
+        asked.GetProperty("topic").GetString().ShouldBe(medical.NameZh);
+        var id = asked.GetProperty("id").GetGuid();
+        var queue = await (await provider.GetAsync(new Uri($"/api/v1/consultations?q={Uri.EscapeDataString(question)}", UriKind.Relative), Ct)).ReadJsonAsync();
+        queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([id]);
+        var elsewhere = await (await (await factory.CreateClientAsAsync("demo-department")).GetAsync(new Uri($"/api/v1/consultations?q={Uri.EscapeDataString(question)}", UriKind.Relative), Ct)).ReadJsonAsync();
+        elsewhere.GetProperty("total").GetInt64().ShouldBe(0);
+        var answered = await provider.PostAsJsonAsync($"/api/v1/consultations/{id}/answer", new { answer = "可以，配偶在家庭成员范围内。" }, Ct);
+        answered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await answered.ReadJsonAsync()).GetProperty("answeredLate").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
