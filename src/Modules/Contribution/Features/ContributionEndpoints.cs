@@ -36,7 +36,8 @@ internal static class ContributionEndpoints
         group.MapGet("/formulas", async (ContributionReader reader, CancellationToken ct) => TypedResults.Ok(await reader.FormulasAsync(ct)))
             .RequireAuthorization(p => p.RequireRole(RankingViewers))
             .WithName("ListContributionFormulas")
-            .WithSummary("Every version of the contribution formula with its validity, newest first");
+            .WithSummary("Every version of the contribution formula with its validity, newest first")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/formulas", async Task<Results<Created<FormulaView>, ProblemHttpResult>> (NewFormulaRequest request, FormulaVersions versions, CancellationToken ct) =>
             {
@@ -66,7 +67,9 @@ internal static class ContributionEndpoints
                 TypedResults.Ok(await rewards.ListAsync(organisationId, max ?? 50, ct)))
             .RequireAuthorization(p => p.RequireRole(RankingViewers))
             .WithName("ListContributionRewards")
-            .WithSummary("Reward decisions, newest first, with their ledger index");
+            .WithSummary("Reward decisions, newest first, with their ledger index")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/reports", async Task<Results<Ok<ReportSection>, ProblemHttpResult>> (RightsReport report, DateOnly? from, DateOnly? to, CancellationToken ct) =>
             {

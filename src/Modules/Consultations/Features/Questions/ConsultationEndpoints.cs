@@ -96,6 +96,7 @@ internal static class ConsultationEndpoints
                 TypedResults.Ok(await reader.SearchAsync(q, rightId, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct)))
             .AllowAnonymous()
             .WithName("SearchConsultationFaq")
-            .WithSummary("Published, anonymised FAQ entries; search words in topic, question and answer; filter by right");
+            .WithSummary("Published, anonymised FAQ entries; search words in topic, question and answer; filter by right")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }
