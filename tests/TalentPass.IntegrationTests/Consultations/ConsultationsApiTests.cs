@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.PersonalData;
 using TalentPass.IntegrationTests.Identity;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.IntegrationTests.Talents;
+using TalentPass.Modules.Consultations.Persistence;
 using TalentPass.Modules.Rights.Contracts;
 using TalentPass.SharedKernel;
 
@@ -88,6 +90,47 @@ public sealed class ConsultationsApiTests(TalentPassFactory factory)
         var answered = await provider.PostAsJsonAsync($"/api/v1/consultations/{id}/answer", new { answer = "可以，配偶在家庭成员范围内。" }, Ct);
         answered.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await answered.ReadJsonAsync()).GetProperty("answeredLate").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task OpenPastItsDueDate_FlaggedOverdueAndListedByTheOverdueFilter()
+    {
+        var (talent, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var office = await factory.CreateClientAsAsync("demo-talentoffice");
+        var topic = Unique("超期");
+        var id = (await AskAsync(talent, new { topic, question = "这个问题会超期吗？" })).GetProperty("id").GetGuid();
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ConsultationsDbContext>();
+            var row = await db.Consultations.FindAsync([id], Ct);
+            row!.DueOn = BusinessTime.Today(TimeProvider.System).AddDays(-1);
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var overdue = await (await office.GetAsync(new Uri($"/api/v1/consultations?overdue=true&q={Uri.EscapeDataString(topic)}", UriKind.Relative), Ct)).ReadJsonAsync();
+        var mine = await (await talent.GetAsync(new Uri($"/api/v1/consultations/{id}", UriKind.Relative), Ct)).ReadJsonAsync();
+
+        overdue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([id]);
+        mine.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        var page = await (await CookieBrowser.SignInAsync(factory, "demo-talentoffice")).GetPageAsync($"/consultations?overdue=true&q={Uri.EscapeDataString(topic)}");
+        page.ShouldContain("已超期");
+        var late = await (await office.PostAsJsonAsync($"/api/v1/consultations/{id}/answer", new { answer = "抱歉答复晚了。" }, Ct)).ReadJsonAsync();
+        late.GetProperty("answeredLate").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task PersonalData_TalentsOwnQuestionsOnly()
+    {
+        var (talent, talentId, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (other, _, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var mineText = "我的问题" + Guid.NewGuid().ToString("N")[..8];
+        var otherText = "别人的问题" + Guid.NewGuid().ToString("N")[..8];
+        await AskAsync(talent, new { topic = "个人数据", question = mineText });
+        await AskAsync(other, new { topic = "个人数据", question = otherText });
+
+        var section = await factory.WithScopeAsync(sp => sp.GetServices<IPersonalDataSource>().Single(s => s.Key == "consultations").ExportAsync(talentId, Ct));
+
+        section.Data.AsArray().Select(n => n!["question"]!.GetValue<string>()).ShouldBe([mineText]);
     }
 
     [Fact]

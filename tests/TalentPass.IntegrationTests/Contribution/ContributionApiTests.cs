@@ -68,6 +68,21 @@ public sealed class ContributionApiTests(TalentPassFactory factory)
     }
 
     [Fact]
+    public async Task Pages_RankingAndReports_RenderTablesAndSvgCharts()
+    {
+        var office = await CookieBrowser.SignInAsync(factory, "demo-talentoffice");
+
+        var ranking = await office.GetPageAsync("/contribution");
+        var reports = await office.GetPageAsync("/rights/reports?from=2026-01-01&to=2026-12-31");
+
+        ranking.ShouldContain("data-testid=\"ranking\"");
+        ranking.ShouldContain("每让利1元计1分"); // formula v1 from the migration
+        reports.ShouldContain("data-testid=\"chart-by_right\"");
+        reports.ShouldContain("data-testid=\"chart-top_contributors\"");
+        reports.ShouldContain("/api/v1/contribution/reports.csv?from=2026-01-01&to=2026-12-31");
+    }
+
+    [Fact]
     public async Task Reward_ForConsumerPartner_RecordedWithLedgerEvidence()
     {
         var office = await factory.CreateClientAsAsync("demo-talentoffice");
