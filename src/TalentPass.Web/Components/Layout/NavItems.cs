@@ -54,6 +54,11 @@ internal static class NavItems
         new("/redeem", "权益核销", "Redeem a right", [Roles.ServicePointStaff, Roles.PartnerStaff]),
         new("/redemptions", "核销记录", "Redemptions", [Roles.ServicePointStaff, Roles.PartnerStaff, Roles.TalentOffice, Roles.Auditor, Roles.Department, Roles.Operator]),
         new("/me/redemptions", "权益使用记录", "My redemptions", [Roles.Talent]),
+        new("/me/consultations", "政策咨询", "Policy questions", [Roles.Talent]),
+        new("/consultations", "咨询答复", "Questions to answer", [Roles.TalentOffice, Roles.Department, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Operator]),
+        new("/rights/faq", "权益常见问题", "Rights FAQ", [Roles.Talent, Roles.TalentOffice, Roles.Department, Roles.PartnerStaff, Roles.ServicePointStaff, Roles.Operator]),
+        new("/contribution", "服务贡献值", "Service contribution", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau, Roles.PartnerStaff]),
+        new("/rights/reports", "权益统计", "Rights reports", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau, Roles.Department]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
     ];
 
