@@ -48,6 +48,10 @@ internal static class NavItems
         new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
         new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
+        new("/me/cases", "权益处理告知", "Notices about my rights", [Roles.Talent]),
+        new("/governance/cases", "权益处理案件", "Governance cases", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
+        new("/governance/rules", "暂停规则", "Suspension rules", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
+        new("/governance/signals", "异常扫码", "Misuse signals", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Auditor]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
