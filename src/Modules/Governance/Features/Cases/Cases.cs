@@ -246,7 +246,8 @@ internal sealed class CasesHandler(
         cases.MapGet("/", async (string? status, string? rule, bool? appeals, int? page, int? size, CasesHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ListAsync(status, rule, appeals == true, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct)))
             .WithName("ListGovernanceCases")
-            .WithSummary("The case queue (filter by status, rule code, pending appeals)");
+            .WithSummary("The case queue (filter by status, rule code, pending appeals)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         cases.MapGet("/{id:guid}", async Task<Results<Ok<CaseView>, ProblemHttpResult>> (Guid id, CasesHandler handler, CancellationToken ct) =>
                 ToResult(await handler.GetAsync(id, ct)))

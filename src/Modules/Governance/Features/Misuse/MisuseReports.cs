@@ -189,7 +189,8 @@ internal sealed class MisuseReportsHandler(
                 TypedResults.Ok(await handler.ListAsync(talentId, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct)))
             .RequireAuthorization(p => p.RequireRole(Roles.TalentOffice, Roles.BigDataBureau, Roles.Auditor, Roles.PartnerStaff))
             .WithName("ListMisuseReports")
-            .WithSummary("Misuse reports (a partner sees its own)");
+            .WithSummary("Misuse reports (a partner sees its own)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }
 

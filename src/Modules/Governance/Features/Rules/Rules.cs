@@ -275,7 +275,8 @@ internal sealed class RulesHandler(GovernanceDbContext db, GovernanceAccess acce
         rules.MapGet("/", async (string? q, bool? history, int? page, int? size, RulesHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ListAsync(q, history == true, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct)))
             .WithName("ListGovernanceRules")
-            .WithSummary("Suspension and termination rules visible to the caller (active versions; history=true for all versions)");
+            .WithSummary("Suspension and termination rules visible to the caller (active versions; history=true for all versions)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         rules.MapGet("/{code}", async Task<Results<Ok<IReadOnlyList<RuleView>>, ProblemHttpResult>> (string code, RulesHandler handler, CancellationToken ct) =>
             {
@@ -326,6 +327,7 @@ internal sealed class RulesHandler(GovernanceDbContext db, GovernanceAccess acce
                 TypedResults.Ok(await engine.EvaluateAsync(request?.TalentId, ct)))
             .RequireAuthorization(p => p.RequireRole(Roles.TalentOffice, Roles.BigDataBureau))
             .WithName("EvaluateGovernanceRules")
-            .WithSummary("Run the rule engine now (all candidates, or one talent): opens cases and sends notices, never decides");
+            .WithSummary("Run the rule engine now (all candidates, or one talent): opens cases and sends notices, never decides")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }

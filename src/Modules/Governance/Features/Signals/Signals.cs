@@ -105,7 +105,8 @@ internal sealed class SignalsHandler(GovernanceDbContext db, ICurrentUser user, 
         signals.MapGet("/", async (string? status, Guid? talentId, int? page, int? size, SignalsHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ListAsync(status, talentId, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct)))
             .WithName("ListMisuseSignals")
-            .WithSummary("Misuse signals from the scan log, newest first (filter by status, talent)");
+            .WithSummary("Misuse signals from the scan log, newest first (filter by status, talent)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         signals.MapPost("/{id:guid}/review", async Task<Results<Ok<SignalView>, ProblemHttpResult>> (Guid id, ReviewSignalRequest request, SignalsHandler handler, CancellationToken ct) =>
             {
