@@ -28,8 +28,15 @@ public sealed class GovernanceJourneyTests(WebAppFixture app) : BrowserTest(app)
             Headers = Bearer(office),
             DataObject = new
             {
-                code = rule, nameZh = "浏览器测试规则", nameEn = "Browser test rule", misuseReportsMin = 1, misuseReportsDays = 30,
-                responseWorkingDays = 0, deciderRole = "talent_office", deciderNotSender = true, effect = "suspend_all",
+                code = rule,
+                nameZh = "浏览器测试规则",
+                nameEn = "Browser test rule",
+                misuseReportsMin = 1,
+                misuseReportsDays = 30,
+                responseWorkingDays = 0,
+                deciderRole = "talent_office",
+                deciderNotSender = true,
+                effect = "suspend_all",
             },
         }), "create the rule");
         await OkAsync(http.PostAsync("/api/v1/governance/misuse-reports", new() { Headers = Bearer(office), DataObject = new { talentId = talent.TalentId, description = "窗口发现他人持码 / someone else held the code" } }), "report misuse");
