@@ -17,6 +17,7 @@ using TalentPass.Modules.Talents.Features.ImportTalents;
 using TalentPass.Modules.Talents.Features.MyProfile;
 using TalentPass.Modules.Talents.Features.RegisterTalent;
 using TalentPass.Modules.Talents.Features.ReviewChangeRequests;
+using TalentPass.Modules.Talents.Features.Roster;
 using TalentPass.Modules.Talents.Features.SearchTalents;
 using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
@@ -50,6 +51,7 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<EnterprisesHandler>();
         services.AddScoped<IDemoSeeder, TalentsDemoSeeder>();
         services.AddScoped<ITalentImporter, TalentImporter>();
+        services.AddScoped<ITalentRoster, TalentRoster>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
