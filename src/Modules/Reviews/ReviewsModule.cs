@@ -6,11 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using TalentPass.Infrastructure.Demo;
 using TalentPass.Infrastructure.Modules;
 using TalentPass.Infrastructure.Persistence;
+using TalentPass.Infrastructure.PersonalData;
 using TalentPass.Modules.Reviews.Contracts;
+using TalentPass.Modules.Reviews.Demo;
 using TalentPass.Modules.Reviews.Features.Campaigns;
 using TalentPass.Modules.Reviews.Features.Directory;
 using TalentPass.Modules.Reviews.Features.Jobs;
 using TalentPass.Modules.Reviews.Features.MyReview;
+using TalentPass.Modules.Reviews.Features.PersonalData;
 using TalentPass.Modules.Reviews.Persistence;
 using TalentPass.SharedKernel;
 
@@ -33,6 +36,8 @@ public sealed class ReviewsModule : ITalentPassModule
         services.AddScoped<ReviewsWork>();
         services.AddSingleton<ReviewsJobSignal>();
         services.AddHostedService<ReviewsJob>();
+        services.AddScoped<IPersonalDataSource, ReviewsPersonalDataSource>();
+        services.AddScoped<IDemoSeeder, ReviewsDemoSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -31,6 +31,7 @@ public sealed class TalentsModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.TalentsPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(TalentsModule).Assembly));
         services.AddModuleDbContext<TalentsDbContext>();
         services.AddScoped<TalentAccess>();

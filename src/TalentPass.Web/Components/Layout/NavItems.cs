@@ -48,6 +48,9 @@ internal static class NavItems
         new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
         new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
+        new("/me/review", "定期复核", "Periodic review", [Roles.Talent]),
+        new("/me/privacy", "我的数据", "My data and privacy", [Roles.Talent]),
+        new("/reviews", "定期复核", "Periodic reviews", [Roles.TalentOffice]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
