@@ -22,7 +22,7 @@ public sealed class PrivacyTests(TalentPassFactory factory)
 
         var response = await talent.GetAsync(new Uri("/api/v1/privacy/me/export", UriKind.Relative), Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         response.Content.Headers.ContentDisposition!.FileName!.ShouldContain("talentpass-my-data-");
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
         json.GetProperty("talentId").GetGuid().ShouldBe(talentId);

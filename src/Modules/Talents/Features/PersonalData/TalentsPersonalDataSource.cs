@@ -18,9 +18,8 @@ internal sealed class TalentsPersonalDataSource(TalentsDbContext db, IFieldProte
         var t = await db.Talents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == talentId, cancellationToken);
         var provenance = await db.Provenance.AsNoTracking().Where(p => p.TalentId == talentId).OrderBy(p => p.Field)
             .Select(p => new { p.Field, p.State, p.Source, p.UpdatedAt }).ToListAsync(cancellationToken);
-        var levels = await db.LevelHistory.AsNoTracking().Where(h => h.TalentId == talentId).OrderBy(h => h.DecidedAt)
-            .Select(h => new { h.FromLevel, h.ToLevel, h.FromCategory, h.ToCategory, h.EffectiveOn, h.Reason, h.DecidedAt }).ToListAsync(cancellationToken);
-        var requests = await db.ChangeRequests.AsNoTracking().Where(c => c.TalentId == talentId).OrderBy(c => c.RequestedAt).ToListAsync(cancellationToken);
+        var levels = await db.LevelHistory.AsNoTracking().Where(h => h.TalentId == talentId).Select(h => new { h.FromLevel, h.ToLevel, h.FromCategory, h.ToCategory, h.EffectiveOn, h.Reason, h.DecidedAt }).ToListAsync(cancellationToken);
+        var requests = await db.ChangeRequests.AsNoTracking().Where(c => c.TalentId == talentId).ToListAsync(cancellationToken);
         var data = new
         {
             profile = t is null ? null : new
@@ -52,8 +51,8 @@ internal sealed class TalentsPersonalDataSource(TalentsDbContext db, IFieldProte
                 t.UpdatedAt,
             },
             provenance,
-            levelHistory = levels,
-            changeRequests = requests.Select(c => new
+            levelHistory = levels.OrderBy(h => h.DecidedAt), // sorted here: SQLite keeps these instants as text
+            changeRequests = requests.OrderBy(c => c.RequestedAt).Select(c => new
             {
                 c.Field,
                 ProposedValue = c.ProposedValue is not null && ProfileFields.IsPersonal(c.Field) ? protector.Unprotect(c.ProposedValue) : c.ProposedValue,
