@@ -47,6 +47,7 @@ public sealed class CodesModule : ITalentPassModule
         services.AddScoped<SubjectRegistry>();
         services.AddScoped<IssueCodeHandler>();
         services.AddScoped<ListScansHandler>();
+        services.AddScoped<IScanFeed, ScanFeed>();
         services.AddScoped<ITalentEventHandler, CodesTalentEventHandler>();
         services.AddSingleton<Contracts.ILevelRights, Domain.LevelRightsCatalog>();
         services.AddScoped<TalentFeedFollower>();

@@ -51,6 +51,10 @@ internal static class NavItems
         new("/me/review", "定期复核", "Periodic review", [Roles.Talent]),
         new("/me/privacy", "我的数据", "My data and privacy", [Roles.Talent]),
         new("/reviews", "定期复核", "Periodic reviews", [Roles.TalentOffice]),
+        new("/me/cases", "权益处理告知", "Notices about my rights", [Roles.Talent]),
+        new("/governance/cases", "权益处理案件", "Governance cases", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
+        new("/governance/rules", "暂停规则", "Suspension rules", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
+        new("/governance/signals", "异常扫码", "Misuse signals", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Auditor]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
