@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TalentPass.IntegrationTests.Codes;
 using TalentPass.IntegrationTests.DataSharing;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.IntegrationTests.Reviews;
@@ -54,6 +55,24 @@ public sealed class PrivacyTests(TalentPassFactory factory)
         read.GetProperty("organisation").GetString().ShouldNotBeNullOrEmpty();
         read.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldContain("talent_office");
         body.ShouldNotContain("demo-talentoffice");
+    }
+
+    [Fact]
+    public async Task Scans_ServicePointScannedMyCode_ShowsTheOrganisationAndOutcome()
+    {
+        var (talent, _) = await ReviewsApi.TalentAsync(factory, DemoIdNumbers.Ordinary());
+        var scanner = await factory.CreateClientAsAsync("demo-servicepoint");
+        (await CodesApi.OutcomeAsync(scanner, await CodesApi.MyCodeTextAsync(talent))).ShouldBe("valid");
+
+        // the scan log is written a little after the scan (background writer): read until it is there
+        var scans = await ReviewsApi.UntilAsync(
+            async () => await (await talent.GetAsync(new Uri("/api/v1/privacy/me/scans", UriKind.Relative), Ct)).ReadJsonAsync(),
+            s => s.GetProperty("scans").GetArrayLength() > 0);
+
+        scans.GetProperty("available").GetBoolean().ShouldBeTrue();
+        var scan = scans.GetProperty("scans").EnumerateArray().Single();
+        scan.GetProperty("outcome").GetString().ShouldBe("valid");
+        scan.GetProperty("organisation").GetString().ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
