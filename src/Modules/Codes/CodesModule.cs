@@ -30,6 +30,7 @@ public sealed class CodesModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.CodesPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(CodesModule).Assembly));
         services.AddModuleDbContext<CodesDbContext>();
         services.AddOptions<CodesOptions>().Bind(configuration.GetSection(CodesOptions.Section)).ValidateDataAnnotations()
