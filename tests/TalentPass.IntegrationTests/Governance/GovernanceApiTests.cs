@@ -5,6 +5,7 @@ using TalentPass.IntegrationTests.Cards;
 using TalentPass.IntegrationTests.Codes;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.IntegrationTests.Partners;
+using TalentPass.IntegrationTests.Reviews;
 using TalentPass.IntegrationTests.Talents;
 using TalentPass.IntegrationTests.Webhooks;
 using TalentPass.SharedKernel;
@@ -14,7 +15,7 @@ namespace TalentPass.IntegrationTests.Governance;
 /// <summary>
 /// Issue 8's governance journey and its refusals. Time: the end-to-end rule has a 0-working-day response period (the
 /// decision is allowed at once); a separate test shows that a 5-day rule refuses an early decision. The overdue review
-/// comes from a stand-in review directory handed to the real rule engine (see <see cref="GovernanceApi"/>).
+/// is a real one of the Reviews module (a campaign due in the past, <see cref="ReviewsApi.OverdueReviewAsync"/>).
 /// </summary>
 public sealed class GovernanceApiTests(TalentPassFactory factory)
 {
@@ -29,7 +30,7 @@ public sealed class GovernanceApiTests(TalentPassFactory factory)
         var bank = PartnersApi.Signed(factory, partner);
         var endpoint = await (await bank.SendAsync(HttpMethod.Put, "/api/v1/webhooks/endpoint", new { url = receiver.Url, enabled = true })).ReadJsonAsync();
         receiver.Secret = endpoint.GetProperty("secret").GetString();
-        var (talent, talentId, _) = await TalentsApi.TalentWithAccountAsync(factory);
+        var (talent, talentId, _) = await ReviewsApi.OverdueReviewAsync(factory); // a review due on 2026-01-05, unanswered
         var token = CardsApi.NewToken();
         var card = await CardsApi.IssuedCardAsync(talent, bank, partner.Code, token);
 
@@ -43,7 +44,8 @@ public sealed class GovernanceApiTests(TalentPassFactory factory)
         report.StatusCode.ShouldBe(HttpStatusCode.Created);
 
         // The rule engine finds the report and the overdue review: a case with the facts and a notice, not a decision.
-        (await GovernanceApi.EvaluateWithOverdueReviewAsync(factory, talentId)).CasesOpened.ShouldBeGreaterThanOrEqualTo(1);
+        var evaluated = await (await GovernanceApi.PostAsync(office, "/api/v1/governance/evaluate", new { talentId })).ReadJsonAsync();
+        evaluated.GetProperty("casesOpened").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
         var opened = await GovernanceApi.CaseUnderRuleAsync(office, rule);
         var caseId = opened.GetProperty("id").GetGuid();
         opened.GetProperty("status").GetString().ShouldBe("noticed");
