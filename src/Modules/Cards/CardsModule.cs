@@ -30,6 +30,7 @@ public sealed class CardsModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.CardsPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(CardsModule).Assembly));
         services.AddModuleDbContext<CardsDbContext>();
         services.AddOptions<CardsOptions>().Bind(configuration.GetSection(CardsOptions.Section));

@@ -30,6 +30,7 @@ public sealed class CodesModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.CodesPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(CodesModule).Assembly));
         services.AddModuleDbContext<CodesDbContext>();
         services.AddOptions<CodesOptions>().Bind(configuration.GetSection(CodesOptions.Section)).ValidateDataAnnotations()
@@ -47,6 +48,7 @@ public sealed class CodesModule : ITalentPassModule
         services.AddScoped<SubjectRegistry>();
         services.AddScoped<IssueCodeHandler>();
         services.AddScoped<ListScansHandler>();
+        services.AddScoped<IScanFeed, ScanFeed>();
         services.AddScoped<ITalentEventHandler, CodesTalentEventHandler>();
         services.AddSingleton<Contracts.ILevelRights, Domain.LevelRightsCatalog>();
         services.AddScoped<TalentFeedFollower>();

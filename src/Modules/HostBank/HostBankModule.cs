@@ -24,6 +24,7 @@ public sealed class HostBankModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.HostBankPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(HostBankModule).Assembly));
         services.AddModuleDbContext<HostBankDbContext>();
         services.AddScoped<HostBankChoices>();

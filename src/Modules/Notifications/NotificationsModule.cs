@@ -22,6 +22,7 @@ public sealed class NotificationsModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.NotificationsPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(NotificationsModule).Assembly));
         services.AddModuleDbContext<NotificationsDbContext>();
         services.AddOptions<NotificationsOptions>()

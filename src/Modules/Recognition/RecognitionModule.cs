@@ -28,6 +28,7 @@ public sealed class RecognitionModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.RecognitionPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(RecognitionModule).Assembly));
         services.AddModuleDbContext<RecognitionDbContext>();
         services.AddScoped<OptionalServices>();

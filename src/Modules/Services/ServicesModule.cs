@@ -26,6 +26,7 @@ public sealed class ServicesModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.ServicesPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(ServicesModule).Assembly));
         services.AddModuleDbContext<ServicesDbContext>();
         services.AddOptions<ServicesOptions>().Bind(configuration.GetSection(ServicesOptions.Section));

@@ -22,6 +22,7 @@ public sealed class SubsidiesModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.SubsidiesPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(SubsidiesModule).Assembly));
         services.AddModuleDbContext<SubsidiesDbContext>();
         services.AddScoped<ScheduleWriter>();

@@ -17,6 +17,7 @@ using TalentPass.Modules.Talents.Features.ImportTalents;
 using TalentPass.Modules.Talents.Features.MyProfile;
 using TalentPass.Modules.Talents.Features.RegisterTalent;
 using TalentPass.Modules.Talents.Features.ReviewChangeRequests;
+using TalentPass.Modules.Talents.Features.Roster;
 using TalentPass.Modules.Talents.Features.SearchTalents;
 using TalentPass.Modules.Talents.Persistence;
 using TalentPass.SharedKernel;
@@ -30,6 +31,7 @@ public sealed class TalentsModule : ITalentPassModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TalentPass.Infrastructure.PersonalData.IPersonalDataSource, Features.PersonalData.TalentsPersonalDataSource>();
         services.AddSingleton(new ModuleMigrations(Name, typeof(TalentsModule).Assembly));
         services.AddModuleDbContext<TalentsDbContext>();
         services.AddScoped<TalentAccess>();
@@ -50,6 +52,7 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<EnterprisesHandler>();
         services.AddScoped<IDemoSeeder, TalentsDemoSeeder>();
         services.AddScoped<ITalentImporter, TalentImporter>();
+        services.AddScoped<ITalentRoster, TalentRoster>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

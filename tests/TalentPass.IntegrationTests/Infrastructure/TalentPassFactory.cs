@@ -76,6 +76,8 @@ public sealed class TalentPassFactory : WebApplicationFactory<Program>, IAsyncLi
         ["Webhooks:MaxBackoff"] = "00:00:01",
         ["Webhooks:MaxAge"] = "00:00:06", // a failing event becomes "failed" within seconds (WebhookDeliveryTests)
         ["Webhooks:RequestTimeout"] = "00:00:05",
+        ["Governance:SignalInterval"] = "00:00:00.500", // misuse signals appear within a second (GovernanceApiTests)
+        ["Governance:SignalLag"] = "00:00:00",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

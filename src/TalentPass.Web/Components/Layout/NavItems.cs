@@ -60,6 +60,13 @@ internal static class NavItems
         new("/contribution", "服务贡献值", "Service contribution", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau, Roles.PartnerStaff]),
         new("/rights/reports", "权益统计", "Rights reports", [Roles.TalentOffice, Roles.Operator, Roles.Auditor, Roles.BigDataBureau, Roles.Department]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
+        new("/me/review", "定期复核", "Periodic review", [Roles.Talent]),
+        new("/me/privacy", "我的数据", "My data and privacy", [Roles.Talent]),
+        new("/reviews", "定期复核", "Periodic reviews", [Roles.TalentOffice]),
+        new("/me/cases", "权益处理告知", "Notices about my rights", [Roles.Talent]),
+        new("/governance/cases", "权益处理案件", "Governance cases", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
+        new("/governance/rules", "暂停规则", "Suspension rules", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
+        new("/governance/signals", "异常扫码", "Misuse signals", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Auditor]),
     ];
 
     /// <summary>
