@@ -48,6 +48,8 @@ internal static class NavItems
         new("/me/inbox", "我的消息", "My messages", [.. Roles.All]),
         new("/notifications/sms", "短信发送", "SMS outbox", [Roles.Operator, Roles.TalentOffice]),
         new("/calendar", "工作日历", "Working-day calendar", [Roles.TalentOffice, Roles.Department, Roles.BigDataBureau]),
+        new("/policies", "政策版本", "Policy versions", [Roles.TalentOffice, Roles.Auditor, Roles.BigDataBureau, Roles.Operator, Roles.Department]),
+        new("/reports/joint-meeting", "联席会议报表", "Joint-meeting report", [Roles.TalentOffice, Roles.Auditor, Roles.BigDataBureau]),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
