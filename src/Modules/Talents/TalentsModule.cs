@@ -50,6 +50,7 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<EnterprisesHandler>();
         services.AddScoped<IDemoSeeder, TalentsDemoSeeder>();
         services.AddScoped<ITalentImporter, TalentImporter>();
+        services.AddScoped<TalentPass.Infrastructure.Reporting.IReportSource, Features.Reporting.TalentsReportSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
