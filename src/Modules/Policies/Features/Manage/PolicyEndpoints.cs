@@ -15,11 +15,13 @@ internal static class PolicyEndpoints
         readers.MapGet("/", async (string? kind, string? status, string? q, int? page, int? size, PolicyWorkflow workflow, CancellationToken ct) =>
                 TypedResults.Ok(await workflow.ListAsync(kind, status, q, new PageRequest(page ?? 1, size ?? PageRequest.DefaultSize), ct)))
             .WithName("ListPolicies")
-            .WithSummary("Policy versions with their approval state and effective status (filter by kind, status or effective status, search label and titles)");
+            .WithSummary("Policy versions with their approval state and effective status (filter by kind, status or effective status, search label and titles)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         readers.MapGet("/expiring", async (PolicyWorkflow workflow, CancellationToken ct) => TypedResults.Ok(await workflow.ExpiringAsync(ct)))
             .WithName("ListExpiringPolicies")
-            .WithSummary("Versions in force (or scheduled) without an approved successor whose validity ends within 60 days");
+            .WithSummary("Versions in force (or scheduled) without an approved successor whose validity ends within 60 days")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         readers.MapGet("/{id:guid}", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (Guid id, PolicyWorkflow workflow, CancellationToken ct) =>
                 Reply(await workflow.GetAsync(id, ct)))

@@ -41,19 +41,16 @@ internal sealed record PolicyView(
     long? LedgerIndex,
     IReadOnlyList<PolicyStepView> Trail);
 
-internal sealed record CreatePolicyRequest
+/// <summary>A draft's content; on edit, what is left out stays as it is.</summary>
+internal record UpdatePolicyRequest
 {
-    public string? Kind { get; init; }
-
-    public string? Label { get; init; }
-
     public string? TitleZh { get; init; }
 
     public string? TitleEn { get; init; }
 
     public string? Summary { get; init; }
 
-    /// <summary>First valid day (default: today).</summary>
+    /// <summary>First valid day (new draft default: today).</summary>
     public DateOnly? ValidFrom { get; init; }
 
     /// <summary>Last valid day (default: two years after <see cref="ValidFrom"/>, minus one day).</summary>
@@ -63,26 +60,16 @@ internal sealed record CreatePolicyRequest
     public string? DocumentDigest { get; init; }
 
     public string? DocumentText { get; init; }
+}
+
+internal sealed record CreatePolicyRequest : UpdatePolicyRequest
+{
+    public string? Kind { get; init; }
+
+    public string? Label { get; init; }
 
     /// <summary>The approved version of the same kind this one replaces once approved and in effect.</summary>
     public Guid? SupersedesId { get; init; }
-}
-
-internal sealed record UpdatePolicyRequest
-{
-    public string? TitleZh { get; init; }
-
-    public string? TitleEn { get; init; }
-
-    public string? Summary { get; init; }
-
-    public DateOnly? ValidFrom { get; init; }
-
-    public DateOnly? ValidTo { get; init; }
-
-    public string? DocumentDigest { get; init; }
-
-    public string? DocumentText { get; init; }
 }
 
 /// <summary>A step of the trail: the minutes (joint meeting) or decision (leading group) as digest or text, and a note.</summary>
