@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TalentPass.Infrastructure.Http;
 using TalentPass.Modules.Audit.Contracts;
@@ -20,7 +21,7 @@ namespace TalentPass.Modules.Policies.Features.Manage;
 internal sealed partial class PolicyWorkflow(
     PoliciesDbContext db,
     ICurrentUser user,
-    IHttpContextAccessor http,
+    IServiceProvider services,
     ILedger ledger,
     IAuditTrail audit,
     TimeProvider clock,
@@ -364,7 +365,7 @@ internal sealed partial class PolicyWorkflow(
         PolicyId = policyId,
         Step = step,
         ActorAccountId = user.AccountId,
-        ActorName = http.HttpContext?.User.FindFirst(TalentPassClaims.DisplayName)?.Value ?? "系统 / system",
+        ActorName = services.GetService<IHttpContextAccessor>()?.HttpContext?.User.FindFirst(TalentPassClaims.DisplayName)?.Value ?? "系统 / system", // none in the CLI
         At = now,
         MinutesDigest = minutes,
         Note = note,
