@@ -50,6 +50,7 @@ public sealed class CardsModule : ITalentPassModule
         services.AddHostedService(sp => sp.GetRequiredService<VerificationLog>());
         services.AddHostedService<TalentFeedConsumer>();
         services.AddScoped<IDemoSeeder, CardsDemoSeeder>();
+        services.AddScoped<TalentPass.Infrastructure.Reporting.IReportSource, Features.Reporting.CardsReportSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -53,6 +53,7 @@ public sealed class CodesModule : ITalentPassModule
         services.AddSingleton<Contracts.ILevelRights, Domain.LevelRightsCatalog>();
         services.AddScoped<TalentFeedFollower>();
         services.AddScoped<ICodeKeyAdministration, CodeKeyAdministration>();
+        services.AddScoped<TalentPass.Infrastructure.Reporting.IReportSource, Features.Reporting.CodesReportSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -32,6 +32,7 @@ public sealed class HostBankModule : ITalentPassModule
         services.AddScoped<HostBankReports>();
         services.AddScoped<ComplianceReport>();
         services.AddScoped<IDemoSeeder, HostBankDemoSeeder>();
+        services.AddScoped<TalentPass.Infrastructure.Reporting.IReportSource, Features.Reporting.HostBankReportSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -49,6 +49,7 @@ public sealed class ServicesModule : ITalentPassModule
         services.AddSingleton<DeadlineJobSignal>();
         services.AddHostedService<DeadlineJob>();
         services.AddScoped<IDemoSeeder, ServicesDemoSeeder>();
+        services.AddScoped<TalentPass.Infrastructure.Reporting.IReportSource, Features.Reporting.ServicesReportSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

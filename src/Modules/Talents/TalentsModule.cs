@@ -53,6 +53,7 @@ public sealed class TalentsModule : ITalentPassModule
         services.AddScoped<IDemoSeeder, TalentsDemoSeeder>();
         services.AddScoped<ITalentImporter, TalentImporter>();
         services.AddScoped<ITalentRoster, TalentRoster>();
+        services.AddScoped<TalentPass.Infrastructure.Reporting.IReportSource, Features.Reporting.TalentsReportSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,7 +1,22 @@
+using TalentPass.SharedKernel;
+
 namespace TalentPass.Infrastructure.Reporting;
 
 /// <summary>A reporting period in business days (Asia/Shanghai), both ends included.</summary>
-public sealed record ReportPeriod(DateOnly From, DateOnly To);
+public sealed record ReportPeriod(DateOnly From, DateOnly To)
+{
+    /// <summary>The first instant of <see cref="From"/> in Asia/Shanghai, in UTC (compare instants with <c>&gt;= StartUtc</c>).</summary>
+    public DateTimeOffset StartUtc => StartOfDayUtc(From);
+
+    /// <summary>The first instant after <see cref="To"/> in Asia/Shanghai, in UTC (compare instants with <c>&lt; EndUtc</c>).</summary>
+    public DateTimeOffset EndUtc => StartOfDayUtc(To.AddDays(1));
+
+    private static DateTimeOffset StartOfDayUtc(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, BusinessTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
 
 /// <summary>One headline figure, e.g. "codes issued: 1,234". <paramref name="Unit"/> e.g. <c>count</c>, <c>fen</c>, <c>percent</c>.</summary>
 public sealed record ReportFigure(string Key, string LabelZh, string LabelEn, long Value, string Unit = "count");

@@ -67,6 +67,8 @@ internal static class NavItems
         new("/governance/cases", "权益处理案件", "Governance cases", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
         new("/governance/rules", "暂停规则", "Suspension rules", [Roles.TalentOffice, Roles.BigDataBureau, Roles.PartnerStaff, Roles.Auditor]),
         new("/governance/signals", "异常扫码", "Misuse signals", [Roles.TalentOffice, Roles.BigDataBureau, Roles.Auditor]),
+        new("/policies", "政策版本", "Policy versions", [Roles.TalentOffice, Roles.Auditor, Roles.BigDataBureau, Roles.Operator, Roles.Department]),
+        new("/reports/joint-meeting", "联席会议报表", "Joint-meeting report", [Roles.TalentOffice, Roles.Auditor, Roles.BigDataBureau]),
     ];
 
     /// <summary>
