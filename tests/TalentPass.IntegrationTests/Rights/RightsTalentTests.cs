@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TalentPass.Infrastructure.PersonalData;
 using TalentPass.IntegrationTests.Cards;
 using TalentPass.IntegrationTests.Infrastructure;
 using TalentPass.IntegrationTests.Talents;
-using TalentPass.Infrastructure.PersonalData;
 using TalentPass.Modules.Rights.Contracts;
 using static TalentPass.IntegrationTests.Rights.RightsApi;
 
