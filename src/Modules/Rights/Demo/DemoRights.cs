@@ -8,7 +8,7 @@ namespace TalentPass.Modules.Rights.Demo;
 /// </summary>
 internal static class DemoRights
 {
-    public const string PolicyVersion = "zz-rights-2026.1";
+    public const string PolicyVersion = "rights-2026.1";
 
     public const string MedicalGreenChannel = "medical-green-channel";
     public const string SchoolingChoice = "schooling-choice";
