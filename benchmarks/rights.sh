@@ -141,9 +141,11 @@ for n in range(40):
 with open(f"{work}/redeem-{provider}.lua", "w") as f:
     f.write("local bodies = {" + ",".join(json.dumps(json.dumps(b)) for b in bodies) + "}\n")
     f.write("local counter = 1\nfunction setup(thread)\n  thread:set('tid', counter)\n  counter = counter + 1\nend\n")
+    # Every wrk run gets its own keys (os.time at thread start): a key reused across runs would be a replay, not a redemption.
+    f.write("local run = nil\nfunction init(args)\n  run = os.time()\nend\n")
     f.write("local i = 0\nrequest = function()\n  i = i + 1\n")
     f.write(f"  return wrk.format('POST', nil, {{['Content-Type'] = 'application/json', ['Authorization'] = 'Bearer {staff}', "
-            f"['Idempotency-Key'] = '{provider}-{suffix}-' .. tid .. '-' .. i}}, bodies[(i % #bodies) + 1])\nend\n")
+            f"['Idempotency-Key'] = '{provider}-{suffix}-' .. run .. '-' .. tid .. '-' .. i}}, bodies[(i % #bodies) + 1])\nend\n")
 with open(f"{work}/right-{provider}.txt", "w") as f: f.write(right["id"])
 PY
   if [[ $provider == postgres && ! -f "$work/plain.lua" ]]; then
