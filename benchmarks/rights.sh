@@ -213,5 +213,7 @@ for line in open(counts):
     kind = f"redeem_{provider}"
     answered = int(sum(v[3] - v[4] - v[5] for v in by[kind])) + int(warm) - int(warm_bad)
     print(f"| every 2xx stored (timeouts may add rows), counters equal rows ({provider}) | {answered} redemptions answered 2xx (incl. warm-up) | {rows} rows, counters sum {used} | {ok(int(rows) >= answered and int(rows) == int(used))} |")
+print()
+print("Notes: the box is 2 cores shared with other agents' builds and tests (see the load average); the bar is not met here. Per redemption the server spends ~0.7 ms CPU on PostgreSQL: JWT validation, the lookup-id decryption (AES-GCM), the talent read through `ITalentDirectory` (an EF Core query on the Talents context), the catalogue snapshot (memory), and the write transaction (one batch + COMMIT). At 0.7 ms CPU a dedicated 2-core box tops out near 2,800/s; the remedies not yet done are a per-node talent-status cache (as Codes keeps for codes) instead of the registry read, a compiled or raw query for it, and prepared statements for the write batch. Quota correctness does not depend on the rate: rows and counters agree after every run (table above), and `RedemptionsApiTests` proves exactly 100 of 200 concurrent redemptions at a quota of 100 on both providers. SQLite serialises writers (one commit at a time).")
 PY
 cat docs/benchmarks/rights.md
