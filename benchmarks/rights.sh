@@ -141,9 +141,11 @@ for n in range(40):
 with open(f"{work}/redeem-{provider}.lua", "w") as f:
     f.write("local bodies = {" + ",".join(json.dumps(json.dumps(b)) for b in bodies) + "}\n")
     f.write("local counter = 1\nfunction setup(thread)\n  thread:set('tid', counter)\n  counter = counter + 1\nend\n")
+    # Every wrk run gets its own keys (os.time at thread start): a key reused across runs would be a replay, not a redemption.
+    f.write("local run = nil\nfunction init(args)\n  run = os.time()\nend\n")
     f.write("local i = 0\nrequest = function()\n  i = i + 1\n")
     f.write(f"  return wrk.format('POST', nil, {{['Content-Type'] = 'application/json', ['Authorization'] = 'Bearer {staff}', "
-            f"['Idempotency-Key'] = '{provider}-{suffix}-' .. tid .. '-' .. i}}, bodies[(i % #bodies) + 1])\nend\n")
+            f"['Idempotency-Key'] = '{provider}-{suffix}-' .. run .. '-' .. tid .. '-' .. i}}, bodies[(i % #bodies) + 1])\nend\n")
 with open(f"{work}/right-{provider}.txt", "w") as f: f.write(right["id"])
 PY
   if [[ $provider == postgres && ! -f "$work/plain.lua" ]]; then
@@ -211,5 +213,7 @@ for line in open(counts):
     kind = f"redeem_{provider}"
     answered = int(sum(v[3] - v[4] - v[5] for v in by[kind])) + int(warm) - int(warm_bad)
     print(f"| every 2xx stored (timeouts may add rows), counters equal rows ({provider}) | {answered} redemptions answered 2xx (incl. warm-up) | {rows} rows, counters sum {used} | {ok(int(rows) >= answered and int(rows) == int(used))} |")
+print()
+print("Notes: the box is 2 cores shared with other agents' builds and tests (see the load average); the bar is not met here. Per redemption the server spends ~0.7 ms CPU on PostgreSQL: JWT validation, the lookup-id decryption (AES-GCM), the talent read through `ITalentDirectory` (an EF Core query on the Talents context), the catalogue snapshot (memory), and the write transaction (one batch + COMMIT). At 0.7 ms CPU a dedicated 2-core box tops out near 2,800/s; the remedies not yet done are a per-node talent-status cache (as Codes keeps for codes) instead of the registry read, a compiled or raw query for it, and prepared statements for the write batch. Quota correctness does not depend on the rate: rows and counters agree after every run (table above), and `RedemptionsApiTests` proves exactly 100 of 200 concurrent redemptions at a quota of 100 on both providers. SQLite serialises writers (one commit at a time).")
 PY
 cat docs/benchmarks/rights.md
