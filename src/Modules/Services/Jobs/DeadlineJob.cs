@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalentPass.Infrastructure.Jobs;
 using TalentPass.Modules.Calendar.Contracts;
 using TalentPass.Modules.Identity.Contracts;
 using TalentPass.Modules.Notifications.Contracts;
@@ -15,26 +16,7 @@ using TalentPass.SharedKernel;
 namespace TalentPass.Modules.Services.Jobs;
 
 /// <summary>Wakes the deadline job early (e.g. after a calendar year was loaded, or from a test).</summary>
-internal sealed class DeadlineJobSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Wake()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
-}
+internal sealed class DeadlineJobSignal : WakeSignal;
 
 /// <summary>Runs <see cref="DeadlineWork"/> every <see cref="ServicesOptions.JobInterval"/> or when signalled.</summary>
 internal sealed partial class DeadlineJob(IServiceScopeFactory scopes, DeadlineJobSignal signal, IOptions<ServicesOptions> options, ILogger<DeadlineJob> logger) : BackgroundService

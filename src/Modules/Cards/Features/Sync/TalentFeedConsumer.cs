@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalentPass.Infrastructure.Jobs;
 using TalentPass.Modules.Cards.Domain;
 using TalentPass.Modules.Cards.Features.Events;
 using TalentPass.Modules.Cards.Persistence;
@@ -12,24 +13,7 @@ using TalentPass.Modules.Webhooks.Contracts;
 namespace TalentPass.Modules.Cards.Features.Sync;
 
 /// <summary>Wakes the feed consumer at once when this node committed a registry change.</summary>
-internal sealed class FeedSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // already signalled
-        }
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await signal.WaitAsync(timeout, ct);
-}
+internal sealed class FeedSignal : WakeSignal;
 
 /// <summary>The in-process hook: a committed level or status change wakes the consumer (the feed carries the data).</summary>
 internal sealed class CardsTalentEventHandler(FeedSignal signal) : ITalentEventHandler
@@ -118,51 +102,17 @@ internal sealed class TalentFeedProcessor(CardsDbContext db, ITalentEventFeed fe
 }
 
 /// <summary>Polls the feed every <see cref="CardsOptions.FeedPollInterval"/> and whenever <see cref="FeedSignal"/> wakes it.</summary>
-internal sealed partial class TalentFeedConsumer(IServiceScopeFactory scopes, FeedSignal signal, IOptions<CardsOptions> options, ILogger<TalentFeedConsumer> logger) : BackgroundService
+internal sealed partial class TalentFeedConsumer(IServiceScopeFactory scopes, FeedSignal signal, IOptions<CardsOptions> options, ILogger<TalentFeedConsumer> logger)
+    : BatchPollingService(scopes, signal)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                int consumed;
-                do
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    consumed = await scope.ServiceProvider.GetRequiredService<TalentFeedProcessor>().ProcessBatchAsync(options.Value.FeedBatchSize, stoppingToken);
-                }
-                while (consumed >= options.Value.FeedBatchSize);
+    protected override int BatchSize => options.Value.FeedBatchSize;
 
-                failures = 0;
-                await signal.WaitAsync(options.Value.FeedPollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // a failed round is logged and retried with back-off
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                failures++;
-                if (failures is 1 or 10 or 100 || failures % 1000 == 0)
-                {
-                    LogFailed(logger, ex, failures);
-                }
+    protected override TimeSpan PollInterval => options.Value.FeedPollInterval;
 
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task<int> ProcessBatchAsync(IServiceProvider services, int max, CancellationToken cancellationToken) =>
+        services.GetRequiredService<TalentFeedProcessor>().ProcessBatchAsync(max, cancellationToken);
+
+    protected override void LogFailure(Exception exception, int failures) => LogFailed(logger, exception, failures);
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Turning talent feed events into partner webhooks failed ({Failures} in a row)")]
     private static partial void LogFailed(ILogger logger, Exception exception, int failures);

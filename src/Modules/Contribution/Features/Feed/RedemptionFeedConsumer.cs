@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalentPass.Infrastructure.Jobs;
 using TalentPass.Modules.Contribution.Domain;
 using TalentPass.Modules.Contribution.Persistence;
 using TalentPass.Modules.Partners.Contracts;
@@ -13,24 +14,7 @@ using TalentPass.SharedKernel;
 namespace TalentPass.Modules.Contribution.Features.Feed;
 
 /// <summary>Wakes the consumer at once (e.g. a test or the reports page asking for fresh figures).</summary>
-internal sealed class ContributionFeedSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // already signalled
-        }
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await signal.WaitAsync(timeout, ct);
-}
+internal sealed class ContributionFeedSignal : WakeSignal;
 
 /// <summary>
 /// Projects the redemption feed into <c>contribution_redemptions</c>: a <c>redeemed</c> event adds a row (marked
@@ -136,51 +120,17 @@ internal sealed class RedemptionFeedProcessor(ContributionDbContext db, IService
 }
 
 /// <summary>Polls the feed every <see cref="ContributionOptions.FeedPollInterval"/> and whenever <see cref="ContributionFeedSignal"/> wakes it.</summary>
-internal sealed partial class RedemptionFeedConsumer(IServiceScopeFactory scopes, ContributionFeedSignal signal, IOptions<ContributionOptions> options, ILogger<RedemptionFeedConsumer> logger) : BackgroundService
+internal sealed partial class RedemptionFeedConsumer(IServiceScopeFactory scopes, ContributionFeedSignal signal, IOptions<ContributionOptions> options, ILogger<RedemptionFeedConsumer> logger)
+    : BatchPollingService(scopes, signal)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                int consumed;
-                do
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    consumed = await scope.ServiceProvider.GetRequiredService<RedemptionFeedProcessor>().ProcessBatchAsync(options.Value.FeedBatchSize, stoppingToken);
-                }
-                while (consumed >= options.Value.FeedBatchSize);
+    protected override int BatchSize => options.Value.FeedBatchSize;
 
-                failures = 0;
-                await signal.WaitAsync(options.Value.FeedPollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // a failed round is logged and retried with back-off
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                failures++;
-                if (failures is 1 or 10 or 100 || failures % 1000 == 0)
-                {
-                    LogFailed(logger, ex, failures);
-                }
+    protected override TimeSpan PollInterval => options.Value.FeedPollInterval;
 
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task<int> ProcessBatchAsync(IServiceProvider services, int max, CancellationToken cancellationToken) =>
+        services.GetRequiredService<RedemptionFeedProcessor>().ProcessBatchAsync(max, cancellationToken);
+
+    protected override void LogFailure(Exception exception, int failures) => LogFailed(logger, exception, failures);
 
     [LoggerMessage(EventId = 6410, Level = LogLevel.Warning, Message = "Projecting the redemption feed into contribution value failed ({Failures} in a row)")]
     private static partial void LogFailed(ILogger logger, Exception exception, int failures);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TalentPass.Infrastructure.Jobs;
 using TalentPass.Modules.Notifications.Contracts;
 using TalentPass.Modules.Notifications.Domain;
 using TalentPass.Modules.Notifications.Persistence;
@@ -7,24 +8,7 @@ using TalentPass.Modules.Notifications.Persistence;
 namespace TalentPass.Modules.Notifications.Features.Notify;
 
 /// <summary>Wakes the SMS sender when a message is queued (it also polls, so a lost signal only delays).</summary>
-internal sealed class SmsSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
-}
+internal sealed class SmsSignal : WakeSignal;
 
 /// <summary>
 /// <see cref="INotifier"/>: the inbox row and (when asked) the SMS outbox row are written in one transaction. A

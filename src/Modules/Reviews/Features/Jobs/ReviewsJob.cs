@@ -2,30 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TalentPass.Infrastructure.Jobs;
 
 namespace TalentPass.Modules.Reviews.Features.Jobs;
 
 /// <summary>Wakes the reviews job early (a campaign was launched, a review was handed back, a test).</summary>
-internal sealed class ReviewsJobSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Wake()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
-}
+internal sealed class ReviewsJobSignal : WakeSignal;
 
 /// <summary>Runs <see cref="ReviewsWork"/> every <see cref="ReviewsOptions.JobInterval"/> or when signalled.</summary>
 internal sealed partial class ReviewsJob(IServiceScopeFactory scopes, ReviewsJobSignal signal, IOptions<ReviewsOptions> options, ILogger<ReviewsJob> logger) : BackgroundService

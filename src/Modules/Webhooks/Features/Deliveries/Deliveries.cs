@@ -145,7 +145,7 @@ internal sealed class DeliveriesHandler(WebhooksDbContext db, ICurrentUser user,
         }
 
         await audit.RecordAsync(new AuditRecord("webhooks.redelivered", "webhook_event", id.ToString(), $"type={row.Type}"), ct);
-        signal.Notify();
+        signal.Wake();
         row.Status = OutboxStatuses.Pending;
         row.NextAttemptAt = now;
         return (await ViewsAsync([row], ct))[0];

@@ -138,7 +138,7 @@ internal sealed class WebhookEndpointsHandler(
         }
 
         await audit.RecordAsync(new AuditRecord(secret is null ? "webhooks.endpoint_changed" : "webhooks.endpoint_created", "partner", partner.Value.ToString(), $"enabled={row.Enabled}"), ct);
-        signal.Notify();
+        signal.Wake();
         return new EndpointSaved(await ViewAsync(row, ct), secret);
     }
 

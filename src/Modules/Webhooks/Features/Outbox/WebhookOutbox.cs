@@ -61,7 +61,7 @@ internal sealed class WebhookOutbox(IDbConnectionFactory connections, TimeProvid
             }
         }
 
-        signal.Notify();
+        signal.Wake();
     }
 
     private static void Validate(WebhookEventDraft e)
