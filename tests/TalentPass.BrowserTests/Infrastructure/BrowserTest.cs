@@ -44,16 +44,18 @@ public abstract partial class BrowserTest(WebAppFixture app) : IAsyncLifetime
     /// form and fails here with the form's message.
     /// </summary>
     /// <remarks>
-    /// Waiting for the landing page's URL and its DOM, not for its <c>load</c> event: on a loaded CI machine the
-    /// <c>load</c> lifecycle event of the document that follows the form's 302 was once not reported to Playwright
-    /// within 30 s, although its "NetworkIdle" event had fired; what the tests need is the landing page's DOM.
+    /// Waiting for an element of the signed-in page, not for a load event or a URL: on a loaded machine Playwright
+    /// once did not report the <c>load</c> event of the page after the form's redirect within 30 s, and once did not
+    /// report its URL within 60 s although the signed-in page was there.
     /// </remarks>
     public static async Task SignInAsync(IPage page, string username, string password = WebAppFixture.DemoPassword)
     {
         await SubmitSignInFormAsync(page, username, password);
         try
         {
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+            // A signed-in page shows the current user in the top bar; the locator polls the DOM, whatever lifecycle
+            // events the browser reports.
+            await page.Locator("[data-testid=current-user]").WaitForAsync(new() { Timeout = 60_000 });
         }
         catch (TimeoutException)
         {
